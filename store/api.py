@@ -1,0 +1,40 @@
+"""The Store facade: one object that the TUI and the CLI both talk to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.committees import CommitteeStore
+from store.db import connect
+from store.interests import InterestStore
+from store.meetings import MeetingStore
+from store.members import MemberStore
+from store.minute_numbers import MinuteNumberStore
+from store.officers import OfficerStore
+from store.ui_state import UiStateStore
+
+
+class Store:
+    """Open with `Store(path)`; each area of the data model is an attribute."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.db = connect(self.path)
+        self.committees = CommitteeStore(self.db)
+        self.standard_items = self.committees.standard_items
+        self.members = MemberStore(self.db)
+        self.people = self.members.people
+        self.officers = OfficerStore(self.db)
+        self.interests = InterestStore(self.db)
+        self.meetings = MeetingStore(self.db, self.committees)
+        self.minute_numbers = MinuteNumberStore(self.db, self.committees, self.meetings)
+        self.ui_state = UiStateStore(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
