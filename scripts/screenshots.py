@@ -1,0 +1,53 @@
+"""Regenerate screenshots/*.svg: each pane of the app, headless, on the demo database.
+
+Run: python scripts/screenshots.py   (from the repository root, with clerk installed)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from store import Store  # noqa: E402
+from store.demo import build_demo  # noqa: E402
+from tui.app import ClerkApp  # noqa: E402
+from tui.panes import PANES  # noqa: E402
+
+# The day the demo is seen from: the week before the 9 March 2021 meeting.
+DEMO_TODAY = date(2021, 3, 2)
+SIZE = (120, 40)
+
+
+async def capture(store: Store, out: Path) -> list[Path]:
+    written = []
+    app = ClerkApp(store, today=lambda: DEMO_TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for pane in PANES:
+            await pilot.press(pane.key)
+            await pilot.pause()
+            path = out / f"{pane.mode}.svg"
+            app.save_screenshot(filename=path.name, path=str(out))
+            written.append(path)
+    return written
+
+
+def main() -> int:
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        with Store(Path(folder) / "demo.db") as store:
+            build_demo(store, today=DEMO_TODAY)
+            written = asyncio.run(capture(store, out))
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""ClerkApp: the panes as modes, the global keys, the palette, the current context."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store import Store
+from store.errors import NotFound
+from store.models import Committee, Meeting
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.switcher import SwitcherDialog
+from tui.panes import PANE_BY_MODE, PANES
+from tui.screens.base import PaneScreen
+
+
+class ClerkApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "clerk"
+    MODES = {pane.mode: pane.make for pane in PANES}
+    BINDINGS = [
+        # The pane keys are shown by the PaneBar above the footer, which has no room for nine more.
+        *(Binding(pane.key, f"pane('{pane.mode}')", pane.title, show=False, id=f"pane-{pane.mode}")
+          for pane in PANES),
+        Binding("ctrl+o", "switch_context", "Switch", id="switch", tooltip="Switch committee or meeting"),
+        Binding("f1", "help", "Keys", id="help", tooltip="Every key of every pane"),
+    ]
+
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.committee_id: int | None = None
+        self.meeting_id: int | None = None
+
+    # context ----------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._restore_context()
+        mode = self.store.ui_state.get("pane")
+        self.switch_mode(mode if mode in PANE_BY_MODE else "meetings")
+
+    def _restore_context(self) -> None:
+        committees = self.store.committees.list()
+        saved = self.store.ui_state.get_int("committee_id")
+        known = {c.id for c in committees}
+        self.committee_id = saved if saved in known else (committees[0].id if committees else None)
+        meeting_id = self.store.ui_state.get_int("meeting_id")
+        meeting = self._meeting_or_none(meeting_id)
+        if meeting is None or meeting.committee_id != self.committee_id:
+            meeting = self._nearest_meeting()
+        self.meeting_id = meeting.id if meeting else None
+
+    def _meeting_or_none(self, meeting_id: int | None) -> Meeting | None:
+        if meeting_id is None:
+            return None
+        try:
+            return self.store.meetings.get(meeting_id)
+        except NotFound:
+            return None
+
+    def _nearest_meeting(self) -> Meeting | None:
+        """The committee's next meeting from today, else its last one."""
+        if self.committee_id is None:
+            return None
+        meetings = [m for m in self.store.meetings.list_for(self.committee_id) if not m.cancelled]
+        upcoming = [m for m in meetings if m.date >= self.today()]
+        if upcoming:
+            return upcoming[0]
+        return meetings[-1] if meetings else None
+
+    def set_context(self, committee_id: int | None, meeting_id: int | None = None) -> None:
+        """Make a committee (and meeting) current for every pane, and remember it."""
+        changed_committee = committee_id != self.committee_id
+        self.committee_id = committee_id
+        if changed_committee and meeting_id is None:
+            self.meeting_id = None
+            meeting = self._nearest_meeting()
+            meeting_id = meeting.id if meeting else None
+        self.meeting_id = meeting_id
+        self.store.ui_state.set("committee_id", committee_id)
+        self.store.ui_state.set("meeting_id", meeting_id)
+        if isinstance(self.screen, PaneScreen):
+            self.screen.reload()
+
+    def current_committee(self) -> Committee | None:
+        if self.committee_id is None:
+            return None
+        try:
+            return self.store.committees.get(self.committee_id)
+        except NotFound:
+            return None
+
+    def current_meeting(self) -> Meeting | None:
+        return self._meeting_or_none(self.meeting_id)
+
+    def current_year(self) -> int | None:
+        committee = self.current_committee()
+        if committee is None:
+            return None
+        meeting = self.current_meeting()
+        return self.store.meetings.year_of(committee, meeting.date if meeting else self.today())
+
+    # actions ----------------------------------------------------------------
+    def action_pane(self, mode: str) -> None:
+        self.store.ui_state.set("pane", mode)
+        self.switch_mode(mode)
+
+    def action_switch_context(self) -> None:
+        def chosen(choice: tuple[int, int | None] | None) -> None:
+            if choice is not None:
+                self.set_context(*choice)
+
+        self.push_screen(SwitcherDialog(self.store), chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for pane in PANES:
+            yield SystemCommand(f"Go to {pane.title}", f"Open the {pane.title} pane (key {pane.key})",
+                                lambda mode=pane.mode: self.action_pane(mode))
+        yield SystemCommand("Switch committee or meeting", "Choose what every pane shows (ctrl+o)",
+                            self.action_switch_context)
+        yield SystemCommand("Keys", "Every key of every pane (F1)", self.action_help)
+        if isinstance(screen, PaneScreen):
+            yield from screen.pane_commands()

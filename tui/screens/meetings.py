@@ -1,0 +1,257 @@
+"""Meetings pane: the committee's calendar by municipal year, statuses and deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from store.dates import clock_time, long_date, short_date
+from store.meetings import status_label
+from store.models import MEETING_STATUSES, Meeting
+from store.numbering import municipal_year_label
+from store.values import time_text
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.form import Field, FormDialog
+from tui.screens.base import PaneScreen
+
+COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
+
+
+class MeetingsScreen(PaneScreen):
+    PANE_TITLE = "Meetings"
+    BINDINGS = [
+        Binding("n", "new", "New", tooltip="Add a meeting to the calendar"),
+        Binding("e", "edit", "Edit", tooltip="Change date, time, place or livestream"),
+        Binding("m", "move", "Move", tooltip="Move the meeting to another date or time"),
+        Binding("x", "cancel_meeting", "Cancel", tooltip="Mark the meeting cancelled"),
+        Binding("s", "advance", "Status", tooltip="Scheduled → agenda published → held → minutes confirmed"),
+        Binding("o", "open", "Open", tooltip="Make this the meeting every pane follows (or Enter)"),
+        Binding("left_square_bracket", "year(-1)", "Prev year", key_display="["),
+        Binding("right_square_bracket", "year(1)", "Next year", key_display="]"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.year: int | None = None
+        self._committee_shown: int | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="year-bar")
+        table = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns(*COLUMNS)
+        yield table
+        yield Static("", id="meeting-detail")
+
+    # loading ----------------------------------------------------------------
+    def refresh_pane(self) -> None:
+        app = self.app
+        if app.committee_id != self._committee_shown or self.year is None:
+            self._committee_shown = app.committee_id
+            self.year = app.current_year()
+        self._fill_table()
+
+    def _fill_table(self, keep_meeting: int | None = None) -> None:
+        table = self.query_one("#meetings-table", DataTable)
+        previous_row = table.cursor_row
+        table.clear()
+        committee = self.app.current_committee()
+        if committee is None:
+            self.query_one("#year-bar", Static).update("No committee yet: press 9 for Members, then n to create one.")
+            self.query_one("#meeting-detail", Static).update("")
+            return
+        years = self.app.store.meetings.years_for(committee.id)
+        label = municipal_year_label(self.year)
+        span = f"  ({len(years)} years with meetings: {municipal_year_label(years[0])} to {municipal_year_label(years[-1])})" if years else ""
+        self.query_one("#year-bar", Static).update(
+            Text.assemble(("Municipal year ", ""), (label, "bold"), ("   [ previous · ] next" + span, "dim"))
+        )
+        today = self.app.today()
+        meetings = self.app.store.meetings.list_for(committee.id, self.year)
+        for meeting in meetings:
+            table.add_row(*self._cells(meeting, today), key=str(meeting.id))
+        if not meetings:
+            self.query_one("#meeting-detail", Static).update(
+                f"No meetings in {label}. Press n to add one, or [ and ] to see other years."
+            )
+            return
+        target = keep_meeting if keep_meeting is not None else self.app.meeting_id
+        ids = [m.id for m in meetings]
+        if target in ids:
+            table.move_cursor(row=ids.index(target))
+        else:
+            table.move_cursor(row=min(max(previous_row, 0), len(ids) - 1))
+        self._show_detail()
+
+    def _cells(self, meeting: Meeting, today) -> list:
+        deadline = self.app.store.meetings.deadline(meeting, today)
+        current = "▶" if meeting.id == self.app.meeting_id else ""
+        dim = "dim strike" if meeting.cancelled else ""
+        if meeting.cancelled:
+            publish = Text("—", style="dim")
+        elif deadline.missed:
+            publish = Text(f"{short_date(deadline.last_day)} MISSED", style="bold red")
+        elif meeting.status != "scheduled":
+            publish = Text(f"{short_date(deadline.last_day)} ✓", style="green")
+        else:
+            publish = Text(short_date(deadline.last_day))
+        return [
+            Text(current, style="bold"),
+            Text(short_date(meeting.date), style=dim),
+            Text(clock_time(meeting.start_time) if meeting.start_time else "", style=dim),
+            Text(meeting.place or "", style=dim),
+            Text(status_label(meeting.status), style="italic" if meeting.cancelled else ""),
+            publish,
+            Text(short_date(deadline.agenda_setting) if deadline.agenda_setting else ""),
+        ]
+
+    def _selected(self) -> Meeting | None:
+        table = self.query_one("#meetings-table", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self.app.store.meetings.get(int(row_key.value))
+
+    def _show_detail(self) -> None:
+        meeting = self._selected()
+        detail = self.query_one("#meeting-detail", Static)
+        if meeting is None:
+            detail.update("")
+            return
+        store = self.app.store
+        deadline = store.meetings.deadline(meeting, self.app.today())
+        when = long_date(meeting.date) + (f" at {clock_time(meeting.start_time)}" if meeting.start_time else "")
+        text = Text()
+        text.append(when, style="bold")
+        text.append(f"  ·  {meeting.place or 'place not set'}\n")
+        if meeting.cancelled:
+            text.append(f"Cancelled{': ' + meeting.cancelled_reason if meeting.cancelled_reason else ''}\n", style="italic")
+        else:
+            text.append(f"Livestream: {meeting.livestream_url or 'none'}\n")
+            text.append(f"Agenda to be published by {long_date(deadline.last_day)} ({deadline.rule})")
+            if deadline.missed:
+                text.append("  — the deadline has passed and the agenda is not published", style="bold red")
+            elif meeting.published_at:
+                text.append(f"  — published {long_date(date.fromisoformat(meeting.published_at))}", style="green")
+            text.append("\n")
+            if deadline.agenda_setting:
+                text.append(f"Agenda-setting meeting: {long_date(deadline.agenda_setting)}\n")
+            text.append(f"First minute number: {store.minute_numbers.first_for(meeting.id)}\n")
+        detail.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    # actions ----------------------------------------------------------------
+    def action_year(self, delta: int) -> None:
+        if self.year is not None:
+            self.year += delta
+            self._fill_table()
+
+    def action_open(self) -> None:
+        meeting = self._selected()
+        if meeting is not None:
+            self.app.set_context(meeting.committee_id, meeting.id)
+            self.notify(f"Every pane now follows the meeting of {long_date(meeting.date)}.")
+
+    def action_new(self) -> None:
+        committee = self.app.current_committee()
+        if committee is None:
+            self.notify("Create a committee first: press 9 for Members, then n.", severity="warning")
+            return
+        fields = [
+            Field("date", "Date", placeholder="2021-03-09 or 9 March 2021"),
+            Field("start_time", "Start time", time_text(committee.default_time) or "", placeholder="17:30 or 5:30 pm"),
+            Field("place", "Place", committee.default_place or ""),
+            Field("livestream_url", "Livestream link", committee.livestream_url or ""),
+            Field("agenda_setting_date", "Agenda-setting date (blank: the committee's rule)", ""),
+        ]
+
+        def submit(values: dict) -> None:
+            meeting = self.app.store.meetings.add(committee.id, **values)
+            self.year = self.app.store.meetings.year_of(committee, meeting.date)
+            self._created = meeting.id
+
+        self._created = None
+
+        def done(saved: bool | None) -> None:
+            if saved and self._created:
+                self._fill_table(keep_meeting=self._created)
+                self.notify("Meeting added.")
+
+        self.app.push_screen(FormDialog(f"New meeting of the {committee.name}", fields, submit), done)
+
+    def action_edit(self) -> None:
+        meeting = self._selected()
+        if meeting is None:
+            return
+        fields = [
+            Field("date", "Date", meeting.date.isoformat()),
+            Field("start_time", "Start time", time_text(meeting.start_time) or ""),
+            Field("place", "Place", meeting.place or ""),
+            Field("livestream_url", "Livestream link", meeting.livestream_url or ""),
+            Field("agenda_setting_date", "Agenda-setting date (blank: the committee's rule)",
+                  meeting.agenda_setting_date.isoformat() if meeting.agenda_setting_date else ""),
+        ]
+        self._open_form(meeting, f"Edit the meeting of {long_date(meeting.date)}", fields,
+                        lambda values: self.app.store.meetings.update(meeting.id, **values))
+
+    def action_move(self) -> None:
+        meeting = self._selected()
+        if meeting is None:
+            return
+        fields = [
+            Field("new_date", "New date", meeting.date.isoformat()),
+            Field("new_time", "New start time", time_text(meeting.start_time) or ""),
+        ]
+        self._open_form(meeting, f"Move the meeting of {long_date(meeting.date)}", fields,
+                        lambda values: self.app.store.meetings.move(meeting.id, **values))
+
+    def action_cancel_meeting(self) -> None:
+        meeting = self._selected()
+        if meeting is None:
+            return
+        fields = [Field("reason", "Reason (shown in the calendar)", "")]
+        self._open_form(
+            meeting,
+            f"Cancel the meeting of {long_date(meeting.date)}? It stays in the calendar, marked cancelled.",
+            fields,
+            lambda values: self.app.store.meetings.cancel(meeting.id, values["reason"]),
+        )
+
+    def _open_form(self, meeting: Meeting, title: str, fields: list[Field], submit) -> None:
+        def done(saved: bool | None) -> None:
+            if saved:
+                stored = self.app.store.meetings.get(meeting.id)
+                committee = self.app.store.committees.get(stored.committee_id)
+                self.year = self.app.store.meetings.year_of(committee, stored.date)
+                self.reload()
+                self._fill_table(keep_meeting=meeting.id)
+                self.notify("Saved.")
+
+        self.app.push_screen(FormDialog(title, fields, submit), done)
+
+    def action_advance(self) -> None:
+        meeting = self._selected()
+        if meeting is None or meeting.cancelled:
+            return
+        if meeting.status == MEETING_STATUSES[-1]:
+            self.notify("The minutes of this meeting are already confirmed.", severity="warning")
+            return
+        following = MEETING_STATUSES[MEETING_STATUSES.index(meeting.status) + 1]
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.run_store(self.app.store.meetings.advance_status, meeting.id, self.app.today()):
+                self.reload()
+                self._fill_table(keep_meeting=meeting.id)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Mark the meeting of {long_date(meeting.date)} as '{status_label(following)}'?"),
+            answered,
+        )
