@@ -67,7 +67,7 @@ class CommitteeStore:
 
     # committees -----------------------------------------------------------
     def list(self) -> list[Committee]:
-        return [_committee(row) for row in self.db.query("SELECT * FROM committees ORDER BY name")]
+        return [_committee(row) for row in self.db.query("SELECT * FROM committees ORDER BY name COLLATE NOCASE")]
 
     def get(self, committee_id: int) -> Committee:
         rows = list(self.db.query("SELECT * FROM committees WHERE id = ?", [committee_id]))
@@ -144,6 +144,10 @@ def _checked_settings(settings: dict, current: Committee | None = None) -> dict:
     number = values["quorum_number"] if "quorum_number" in values else (current.quorum_number if current else None)
     if rule == "fixed" and not number:
         raise InvalidInput("A fixed quorum needs its number of voting members.")
+    start_number = values.get("starting_minute_number", current.starting_minute_number if current else None)
+    start_year = values.get("starting_minute_year", current.starting_minute_year if current else None)
+    if start_number and not start_year:
+        raise InvalidInput("Say which municipal year the starting minute number is for (e.g. 2020 for 2020/21).")
     return values
 
 
@@ -171,6 +175,8 @@ def _check_setting(key: str, value):
     if key == "resolution_word":
         return required_text(value, "word that introduces resolutions", 40).rstrip(":")
     if key == "declaration_categories":
+        if isinstance(value, str):
+            value = [line for line in value.splitlines() if line.strip()]
         categories = [required_text(c, "declaration category", 120) for c in value]
         if not categories:
             raise InvalidInput("A committee needs at least one declaration category.")

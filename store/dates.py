@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from dateutil import parser as dateparser
 
 from store.errors import InvalidInput
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+# dateutil fills a part the clerk left out from a default; parsing with two defaults
+# that differ in every part shows whether one was left out.
+_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
 
 
@@ -22,16 +25,23 @@ def parse_date(text: str, what: str = "date") -> date:
     try:
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        return dateparser.parse(cleaned, dayfirst=True, fuzzy=False).date()
+        first, second = (dateparser.parse(cleaned, dayfirst=True, default=d).date() for d in _DEFAULTS)
     except (ValueError, OverflowError) as error:
         raise InvalidInput(
             f"'{cleaned}' is not a real {what}: type it as 2021-03-09 or 9 March 2021."
         ) from error
+    if first != second:
+        raise InvalidInput(
+            f"'{cleaned}' is not a whole {what}: give the day, month and year, as 2021-03-09 or 9 March 2021."
+        )
+    return first
 
 
 def parse_time(text: str, what: str = "time") -> time:
     """Read '17:30', '5:30 pm', '5.30pm', '5pm'."""
     cleaned = (text or "").strip().replace(" ", "")
+    if not cleaned:
+        raise InvalidInput(f"The {what} is empty: type it as 17:30 or 5:30 pm.")
     match = _TIME.match(cleaned)
     if not match:
         raise InvalidInput(f"'{text.strip()}' is not a {what}: type it as 17:30 or 5:30 pm.")

@@ -18,15 +18,19 @@ def connect(path: str | Path) -> Database:
     path = Path(path)
     if str(path) != ":memory:" and not path.parent.exists():
         raise DatabaseError(f"The folder {path.parent} does not exist, so {path.name} cannot be opened there.")
+    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
         raise DatabaseError(f"{path} is not a clerk database (SQLite says: {error}).") from error
     db = Database(conn, strict=True)
     try:
-        _set_pragmas(db)
+        # Refuse first: even a pragma (journal_mode) would change a newer clerk's file.
         _refuse_newer(db, path)
+        _set_pragmas(db)
         migrations.apply(db)
     except sqlite3.DatabaseError as error:
         conn.close()

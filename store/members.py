@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.dates import long_date
 from store.errors import InvalidInput, NotFound
 from store.models import ROLE_LABELS, ROLES, Member, Person
 from store.values import as_date, choice, date_text, optional_text, required_text, stored_date
@@ -186,7 +187,7 @@ def _voting(role: str, voting: bool | None) -> bool:
 def _dates(start, end) -> tuple[date | None, date | None]:
     start, end = as_date(start, "start date"), as_date(end, "end date")
     if start and end and end < start:
-        raise InvalidInput(f"The end date {end:%d %B %Y} is before the start date {start:%d %B %Y}.")
+        raise InvalidInput(f"The end date {long_date(end)} is before the start date {long_date(start)}.")
     return start, end
 
 
