@@ -165,41 +165,17 @@ class MeetingsScreen(PaneScreen):
         if committee is None:
             self.notify("Create a committee first: press 9 for Members, then n.", severity="warning")
             return
-        fields = [
-            Field("date", "Date", placeholder="2021-03-09 or 9 March 2021"),
-            Field("start_time", "Start time", time_text(committee.default_time) or "", placeholder="17:30 or 5:30 pm"),
-            Field("place", "Place", committee.default_place or ""),
-            Field("livestream_url", "Livestream link", committee.livestream_url or ""),
-            Field("agenda_setting_date", "Agenda-setting date (blank: the committee's rule)", ""),
-        ]
-
-        def submit(values: dict) -> None:
-            meeting = self.app.store.meetings.add(committee.id, **values)
-            self.year = self.app.store.meetings.year_of(committee, meeting.date)
-            self._created = meeting.id
-
-        self._created = None
-
-        def done(saved: bool | None) -> None:
-            if saved and self._created:
-                self._fill_table(keep_meeting=self._created)
-                self.notify("Meeting added.")
-
-        self.app.push_screen(FormDialog(f"New meeting of the {committee.name}", fields, submit), done)
+        fields = _meeting_fields("", committee.default_time, committee.default_place, committee.livestream_url, None)
+        self._open_form(f"New meeting of the {committee.name}", fields,
+                        lambda values: self.app.store.meetings.add(committee.id, **values))
 
     def action_edit(self) -> None:
         meeting = self._selected()
         if meeting is None:
             return
-        fields = [
-            Field("date", "Date", meeting.date.isoformat()),
-            Field("start_time", "Start time", time_text(meeting.start_time) or ""),
-            Field("place", "Place", meeting.place or ""),
-            Field("livestream_url", "Livestream link", meeting.livestream_url or ""),
-            Field("agenda_setting_date", "Agenda-setting date (blank: the committee's rule)",
-                  meeting.agenda_setting_date.isoformat() if meeting.agenda_setting_date else ""),
-        ]
-        self._open_form(meeting, f"Edit the meeting of {long_date(meeting.date)}", fields,
+        fields = _meeting_fields(meeting.date.isoformat(), meeting.start_time, meeting.place,
+                                 meeting.livestream_url, meeting.agenda_setting_date)
+        self._open_form(f"Edit the meeting of {long_date(meeting.date)}", fields,
                         lambda values: self.app.store.meetings.update(meeting.id, **values))
 
     def action_move(self) -> None:
@@ -210,7 +186,7 @@ class MeetingsScreen(PaneScreen):
             Field("new_date", "New date", meeting.date.isoformat()),
             Field("new_time", "New start time", time_text(meeting.start_time) or ""),
         ]
-        self._open_form(meeting, f"Move the meeting of {long_date(meeting.date)}", fields,
+        self._open_form(f"Move the meeting of {long_date(meeting.date)}", fields,
                         lambda values: self.app.store.meetings.move(meeting.id, **values))
 
     def action_cancel_meeting(self) -> None:
@@ -219,27 +195,32 @@ class MeetingsScreen(PaneScreen):
             return
         fields = [Field("reason", "Reason (shown in the calendar)", "")]
         self._open_form(
-            meeting,
             f"Cancel the meeting of {long_date(meeting.date)}? It stays in the calendar, marked cancelled.",
             fields,
             lambda values: self.app.store.meetings.cancel(meeting.id, values["reason"]),
         )
 
-    def _open_form(self, meeting: Meeting, title: str, fields: list[Field], submit) -> None:
-        def done(saved: bool | None) -> None:
-            if saved:
-                stored = self.app.store.meetings.get(meeting.id)
-                committee = self.app.store.committees.get(stored.committee_id)
-                self.year = self.app.store.meetings.year_of(committee, stored.date)
+    def _open_form(self, title: str, fields: list[Field], save) -> None:
+        """A form whose `save(values)` returns the meeting it wrote; then show that meeting."""
+        saved: list[Meeting] = []
+
+        def done(ok: bool | None) -> None:
+            if ok and saved:
+                meeting = saved[0]
+                committee = self.app.store.committees.get(meeting.committee_id)
+                self.year = self.app.store.meetings.year_of(committee, meeting.date)
                 self.reload()
                 self._fill_table(keep_meeting=meeting.id)
                 self.notify("Saved.")
 
-        self.app.push_screen(FormDialog(title, fields, submit), done)
+        self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(save(values))), done)
 
     def action_advance(self) -> None:
         meeting = self._selected()
-        if meeting is None or meeting.cancelled:
+        if meeting is None:
+            return
+        if meeting.cancelled:
+            self.notify("This meeting is cancelled.", severity="warning")
             return
         if meeting.status == MEETING_STATUSES[-1]:
             self.notify("The minutes of this meeting are already confirmed.", severity="warning")
@@ -255,3 +236,14 @@ class MeetingsScreen(PaneScreen):
             ConfirmDialog(f"Mark the meeting of {long_date(meeting.date)} as '{status_label(following)}'?"),
             answered,
         )
+
+
+def _meeting_fields(day: str, start_time, place, livestream_url, agenda_setting_date) -> list[Field]:
+    return [
+        Field("date", "Date", day, placeholder="2021-03-09 or 9 March 2021"),
+        Field("start_time", "Start time", time_text(start_time) or "", placeholder="17:30 or 5:30 pm"),
+        Field("place", "Place", place or ""),
+        Field("livestream_url", "Livestream link", livestream_url or ""),
+        Field("agenda_setting_date", "Agenda-setting date (blank: the committee's rule)",
+              agenda_setting_date.isoformat() if agenda_setting_date else ""),
+    ]
