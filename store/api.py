@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.agenda import AgendaStore
+from store.attendance import AttendanceStore
 from store.committees import CommitteeStore
 from store.db import connect
+from store.declarations import DeclarationStore
 from store.interests import InterestStore
 from store.meetings import MeetingStore
 from store.members import MemberStore
 from store.minute_numbers import MinuteNumberStore
+from store.minutes import MinuteStore
 from store.officers import OfficerStore
+from store.resolutions import ActionStore, ResolutionStore
 from store.ui_state import UiStateStore
 
 
@@ -28,6 +33,12 @@ class Store:
         self.interests = InterestStore(self.db)
         self.meetings = MeetingStore(self.db, self.committees)
         self.minute_numbers = MinuteNumberStore(self.db, self.committees, self.meetings)
+        self.agenda = AgendaStore(self.db, self.meetings)
+        self.minutes = MinuteStore(self.db, self.meetings, self.agenda, self.minute_numbers)
+        self.resolutions = ResolutionStore(self.db, self.minutes)
+        self.actions = ActionStore(self.db)
+        self.attendance = AttendanceStore(self.db, self.meetings, self.members)
+        self.declarations = DeclarationStore(self.db, self.attendance, self.interests, self.minutes)
         self.ui_state = UiStateStore(self.db)
 
     def close(self) -> None:

@@ -38,3 +38,27 @@ def next_minute_number(numbers_so_far: list[int], starting_number: int | None = 
     if starting_number is not None and starting_number > highest:
         return starting_number
     return highest + 1
+
+
+def allocate(
+    minutes_in_year: list[tuple[int, str, int | None]], starting_number: int | None = None
+) -> dict[int, int]:
+    """Numbers for a committee's year of minutes, given in the order they were taken.
+
+    `minutes_in_year` is (minute id, status, number) in meeting date order, then the
+    order taken within each meeting. Confirmed minutes keep their numbers; drafts take
+    the numbers that follow, with no gaps. Returns the number for every minute. Raises
+    ValueError when a draft would need a number a confirmed minute already holds.
+    """
+    numbers: dict[int, int] = {}
+    following = starting_number or 1
+    for minute_id, status, number in minutes_in_year:
+        if status == "confirmed" and number is not None:
+            if number < following:
+                raise ValueError(f"confirmed minute {number} comes after minute {following - 1}")
+            numbers[minute_id] = number
+            following = number + 1
+        else:
+            numbers[minute_id] = following
+            following += 1
+    return numbers

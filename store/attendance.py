@@ -1,0 +1,160 @@
+"""Who is at the meeting: members' attendance, others present, arrivals and departures, quorum."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlite_utils import Database
+
+from store import quorum
+from store.errors import InvalidInput
+from store.meeting_models import ATTENDANCE_STATUSES, MOVEMENT_KINDS, AttendanceEntry, Movement, OtherPresent, QuorumState
+from store.meetings import MeetingStore
+from store.members import MemberStore
+from store.values import as_time, optional_text, required_text, stored_time, time_text
+
+
+class AttendanceStore:
+    def __init__(self, db: Database, meetings: MeetingStore, members: MemberStore):
+        self.db = db
+        self.meetings = meetings
+        self.members = members
+
+    def list_for(self, meeting_id: int) -> list[AttendanceEntry]:
+        """The committee's members serving on the day, then anyone else recorded (substitutes)."""
+        meeting = self.meetings.get(meeting_id)
+        recorded = {
+            row["person_id"]: row
+            for row in self.db.query(
+                "SELECT a.*, p.title, p.name, s.title AS for_title, s.name AS for_name FROM attendance a "
+                "JOIN people p ON p.id = a.person_id LEFT JOIN people s ON s.id = a.substitute_for_id "
+                "WHERE a.meeting_id = ?",
+                [meeting_id],
+            )
+        }
+        in_room = self._in_room(meeting_id, recorded)
+        entries = []
+        seen = set()
+        for member in self.members.list_for(meeting.committee_id, on=meeting.date):
+            if member.person.id in seen:
+                continue
+            seen.add(member.person.id)
+            row = recorded.get(member.person.id)
+            entries.append(_entry(member.person.id, member.display_name, member.role, member.voting, row, in_room))
+        for person_id, row in recorded.items():
+            if person_id not in seen:
+                name = f"{row['title']} {row['name']}".strip()
+                entries.append(_entry(person_id, name, "substitute", True, row, in_room))
+        return entries
+
+    def set(self, meeting_id: int, person_id: int, status: str, substitute_for_id: int | None = None) -> None:
+        if status not in ATTENDANCE_STATUSES:
+            raise InvalidInput(f"'{status}' is not an attendance status: choose one of {', '.join(ATTENDANCE_STATUSES)}.")
+        if status == "substitute" and substitute_for_id is None:
+            raise InvalidInput("Say which member the substitute is replacing.")
+        if status == "substitute" and substitute_for_id == person_id:
+            raise InvalidInput("A member cannot substitute for themselves.")
+        self.meetings.get(meeting_id)
+        self.db.execute(
+            "INSERT INTO attendance (meeting_id, person_id, status, substitute_for_id) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(meeting_id, person_id) DO UPDATE SET status = excluded.status, "
+            "substitute_for_id = excluded.substitute_for_id",
+            [meeting_id, person_id, status, substitute_for_id if status == "substitute" else None],
+        )
+
+    def add_substitute(self, meeting_id: int, name: str, for_person_id: int, title: str = "Councillor") -> int:
+        """A councillor from outside the committee sits in for a member."""
+        with self.db.atomic():
+            person = self.members.people.ensure(name, title)
+            self.set(meeting_id, person.id, "substitute", for_person_id)
+            already = list(self.db.query(
+                "SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, for_person_id]
+            ))
+            if not already:
+                self.set(meeting_id, for_person_id, "apologies")
+        return person.id
+
+    def clear(self, meeting_id: int, person_id: int) -> None:
+        self.db.execute("DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id])
+
+    # others present ---------------------------------------------------------------
+    def others_for(self, meeting_id: int) -> list[OtherPresent]:
+        rows = self.db.query("SELECT * FROM others_present WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [OtherPresent(**row) for row in rows]
+
+    def add_other(self, meeting_id: int, name: str, role: str | None = None, officer_id: int | None = None) -> OtherPresent:
+        self.meetings.get(meeting_id)
+        other_id = self.db.table("others_present").insert(dict(
+            meeting_id=meeting_id, name=required_text(name, "name", 200),
+            role=optional_text(role, "role", 200), officer_id=officer_id,
+        )).last_pk
+        return next(o for o in self.others_for(meeting_id) if o.id == other_id)
+
+    def remove_other(self, other_id: int) -> None:
+        self.db.execute("DELETE FROM others_present WHERE id = ?", [other_id])
+
+    # arrivals and departures --------------------------------------------------------
+    def movements_for(self, meeting_id: int) -> list[Movement]:
+        rows = self.db.query(
+            "SELECT v.*, p.title, p.name, n.number AS minute_number FROM movements v "
+            "JOIN people p ON p.id = v.person_id LEFT JOIN minutes n ON n.id = v.minute_id "
+            "WHERE v.meeting_id = ? ORDER BY v.id",
+            [meeting_id],
+        )
+        return [
+            Movement(id=r["id"], meeting_id=r["meeting_id"], person_id=r["person_id"],
+                     name=f"{r['title']} {r['name']}".strip(), kind=r["kind"], minute_id=r["minute_id"],
+                     minute_number=r["minute_number"], at_time=stored_time(r["at_time"]), reason=r["reason"])
+            for r in rows
+        ]
+
+    def record_movement(self, meeting_id: int, person_id: int, kind: str, minute_id: int | None = None,
+                        at_time: time | str | None = None, reason: str | None = None) -> Movement:
+        if kind not in MOVEMENT_KINDS:
+            raise InvalidInput(f"'{kind}' is not a movement: choose one of {', '.join(MOVEMENT_KINDS)}.")
+        self.meetings.get(meeting_id)
+        movement_id = self.db.table("movements").insert(dict(
+            meeting_id=meeting_id, person_id=person_id, kind=kind, minute_id=minute_id,
+            at_time=time_text(as_time(at_time)), reason=optional_text(reason, "reason", 500),
+        )).last_pk
+        return next(m for m in self.movements_for(meeting_id) if m.id == movement_id)
+
+    def remove_movement(self, movement_id: int) -> None:
+        self.db.execute("DELETE FROM movements WHERE id = ?", [movement_id])
+
+    def quorum(self, meeting_id: int) -> QuorumState:
+        meeting = self.meetings.get(meeting_id)
+        committee = self.meetings.committees.get(meeting.committee_id)
+        voting_members = [m for m in self.members.list_for(committee.id, on=meeting.date) if m.voting]
+        voting_ids = {m.person.id for m in voting_members}
+        present = [
+            e for e in self.list_for(meeting_id)
+            if e.in_room and (e.person_id in voting_ids or e.status == "substitute")
+        ]
+        return QuorumState(
+            required=quorum.required(committee.quorum_rule, len(voting_ids), committee.quorum_number),
+            present=len(present),
+            voting_members=len(voting_ids),
+        )
+
+    def _in_room(self, meeting_id: int, recorded: dict) -> set[int]:
+        """Present (or substituting) members, less those whose last movement took them out."""
+        inside = {pid for pid, row in recorded.items() if row["status"] in ("present", "substitute")}
+        for row in self.db.query("SELECT person_id, kind FROM movements WHERE meeting_id = ? ORDER BY id", [meeting_id]):
+            if row["kind"] in ("left", "withdrew"):
+                inside.discard(row["person_id"])
+            elif row["person_id"] in recorded and recorded[row["person_id"]]["status"] in ("present", "substitute"):
+                inside.add(row["person_id"])
+        return inside
+
+
+def _entry(person_id, name, role, voting, row, in_room) -> AttendanceEntry:
+    for_name = None
+    if row and row["for_name"]:
+        for_name = f"{row['for_title']} {row['for_name']}".strip()
+    return AttendanceEntry(
+        person_id=person_id, name=name, role=role, voting=voting,
+        status=row["status"] if row else None,
+        substitute_for_id=row["substitute_for_id"] if row else None,
+        substitute_for_name=for_name, in_room=person_id in in_room,
+    )
