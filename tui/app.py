@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from store import Store
 from store.errors import NotFound
+from store.meeting_models import Minute
 from store.models import Committee, Meeting
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.switcher import SwitcherDialog
@@ -30,12 +31,15 @@ class ClerkApp(App):
         Binding("f1", "help", "Keys", id="help", tooltip="Every key of every pane"),
     ]
 
-    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self.now = now or (lambda: datetime.combine(today(), datetime.now().time()))
         self.committee_id: int | None = None
         self.meeting_id: int | None = None
+        self.minute_id: int | None = None
 
     # context ----------------------------------------------------------------
     def on_mount(self) -> None:
@@ -53,6 +57,17 @@ class ClerkApp(App):
         if meeting is None or meeting.committee_id != self.committee_id:
             meeting = self._nearest_meeting()
         self.meeting_id = meeting.id if meeting else None
+        self.minute_id = self._minute_in_meeting(self.store.ui_state.get_int("minute_id"))
+
+    def _minute_in_meeting(self, minute_id: int | None) -> int | None:
+        """`minute_id` if it belongs to the current meeting, else the meeting's first minute."""
+        if self.meeting_id is None:
+            return None
+        minutes = self.store.minutes.list_for(self.meeting_id)
+        ids = [m.id for m in minutes]
+        if minute_id in ids:
+            return minute_id
+        return ids[0] if ids else None
 
     def _meeting_or_none(self, meeting_id: int | None) -> Meeting | None:
         if meeting_id is None:
@@ -81,8 +96,10 @@ class ClerkApp(App):
             meeting = self._nearest_meeting()
             meeting_id = meeting.id if meeting else None
         self.meeting_id = meeting_id
+        self.minute_id = self._minute_in_meeting(None)
         self.store.ui_state.set("committee_id", committee_id)
         self.store.ui_state.set("meeting_id", meeting_id)
+        self.store.ui_state.set("minute_id", self.minute_id)
         if isinstance(self.screen, PaneScreen):
             self.screen.reload()
 
@@ -96,6 +113,26 @@ class ClerkApp(App):
 
     def current_meeting(self) -> Meeting | None:
         return self._meeting_or_none(self.meeting_id)
+
+    def current_minute(self) -> Minute | None:
+        """The minute being taken, if it still belongs to the current meeting."""
+        self.minute_id = self._minute_in_meeting(self.minute_id)
+        return self.store.minutes.get(self.minute_id) if self.minute_id else None
+
+    def set_minute(self, minute_id: int | None) -> None:
+        self.minute_id = self._minute_in_meeting(minute_id)
+        self.store.ui_state.set("minute_id", self.minute_id)
+
+    def step_minute(self, delta: int) -> Minute | None:
+        """Move the item being taken to the next (1) or previous (-1) minute of the meeting."""
+        if self.meeting_id is None:
+            return None
+        ids = [m.id for m in self.store.minutes.list_for(self.meeting_id)]
+        if not ids:
+            return None
+        index = ids.index(self.minute_id) if self.minute_id in ids else 0
+        self.set_minute(ids[max(0, min(len(ids) - 1, index + delta))])
+        return self.current_minute()
 
     def current_year(self) -> int | None:
         committee = self.current_committee()

@@ -8,9 +8,13 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from tui.screens.attendance import AttendanceScreen
+from tui.screens.declarations import DeclarationsScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.members import MembersScreen
+from tui.screens.minutes import MinutesScreen
 from tui.screens.planned import PlannedPane
+from tui.screens.resolutions import ResolutionsScreen
 
 
 @dataclass(frozen=True)
@@ -24,10 +28,10 @@ class Pane:
 PANES = (
     Pane("1", "meetings", "Meetings", MeetingsScreen),
     Pane("2", "agenda", "Agenda", partial(PlannedPane, "agenda")),
-    Pane("3", "attendance", "Attendance", partial(PlannedPane, "attendance")),
-    Pane("4", "declarations", "Declarations", partial(PlannedPane, "declarations")),
-    Pane("5", "minutes", "Minutes", partial(PlannedPane, "minutes")),
-    Pane("6", "resolutions", "Resolutions", partial(PlannedPane, "resolutions")),
+    Pane("3", "attendance", "Attendance", AttendanceScreen),
+    Pane("4", "declarations", "Declarations", DeclarationsScreen),
+    Pane("5", "minutes", "Minutes", MinutesScreen),
+    Pane("6", "resolutions", "Resolutions", ResolutionsScreen),
     Pane("7", "programme", "Work programme", partial(PlannedPane, "programme")),
     Pane("8", "search", "Search", partial(PlannedPane, "search")),
     Pane("9", "members", "Members", MembersScreen),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -10,6 +10,7 @@ from store import Store
 from tui.app import ClerkApp
 
 FROZEN_TODAY = date(2021, 3, 2)
+FROZEN_NOW = datetime(2021, 3, 9, 18, 42, 5)  # the clock shown in the live strip
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def committee(tui_store):
 @pytest.fixture
 def make_app(tui_store):
     def make() -> ClerkApp:
-        return ClerkApp(tui_store, today=lambda: FROZEN_TODAY)
+        return ClerkApp(tui_store, today=lambda: FROZEN_TODAY, now=lambda: FROZEN_NOW)
 
     return make
 
@@ -41,3 +42,8 @@ def make_app(tui_store):
 @pytest.fixture
 def frozen_today():
     return FROZEN_TODAY
+
+
+@pytest.fixture
+def frozen_now():
+    return FROZEN_NOW

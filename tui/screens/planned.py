@@ -15,29 +15,6 @@ PLANNED = {
         "standard items, offer the work programme's topics for the meeting, attach reports as "
         "lettered appendices with page ranges, and publish the agenda pack as Markdown and PDF.",
     ),
-    "attendance": (
-        "Attendance",
-        "Live attendance is not built yet. It will record present, apologies, absent and "
-        "substitutes with one key each, officers present, arrivals and departures against the "
-        "minute being taken, and show the quorum meter.",
-    ),
-    "declarations": (
-        "Declarations",
-        "Declarations of interest are not built yet. They will be recorded per member and item, "
-        "with the register's standing interests offered as one-key suggestions. The register "
-        "itself is kept in the Members pane (9) today.",
-    ),
-    "minutes": (
-        "Minutes",
-        "Taking minutes is not built yet. This pane will number minutes through the municipal "
-        "year, take each item's notes live, vary the order of business, confirm and amend, and "
-        "export minutes in house style.",
-    ),
-    "resolutions": (
-        "Resolutions",
-        "Resolutions are not built yet. This pane will hold each minute's numbered resolutions "
-        "and the actions arising, and the log of decisions and open actions across meetings.",
-    ),
     "programme": (
         "Work programme",
         "The work programme is not built yet. It will plan topics for each meeting, keep the "
