@@ -51,7 +51,8 @@ class AgendaStore:
 
     def add(self, meeting_id: int, title: str, kind: str = "business", description: str | None = None,
             recommendation: str | None = None, exempt_paragraph=None, urgency_reasons: str | None = None,
-            supplementary: bool = False) -> AgendaItem:
+            supplementary: bool = False, lead_officer_id: int | None = None,
+            work_programme_item_id: int | None = None) -> AgendaItem:
         """Add an item of business before the closing standard items."""
         self.meetings.get(meeting_id)
         values = dict(
@@ -62,6 +63,8 @@ class AgendaStore:
             exempt_paragraph=optional_number(exempt_paragraph, "Schedule 12A paragraph", 1, 7),
             urgency_reasons=optional_text(urgency_reasons, "reasons for urgency"),
             supplementary=int(supplementary),
+            lead_officer_id=lead_officer_id,
+            work_programme_item_id=work_programme_item_id,
         )
         if kind == "urgent" and not values["urgency_reasons"]:
             raise InvalidInput("An urgent item needs the Chair's reasons for urgency (s100B(4)(b)).")

@@ -15,6 +15,7 @@ from store.members import MemberStore
 from store.minute_numbers import MinuteNumberStore
 from store.minutes import MinuteStore
 from store.officers import OfficerStore
+from store.programme import ProgrammeStore
 from store.resolutions import ActionStore, ResolutionStore
 from store.ui_state import UiStateStore
 
@@ -37,6 +38,7 @@ class Store:
         self.minutes = MinuteStore(self.db, self.meetings, self.agenda, self.minute_numbers)
         self.resolutions = ResolutionStore(self.db, self.minutes)
         self.actions = ActionStore(self.db)
+        self.programme = ProgrammeStore(self.db, self.meetings, self.officers, self.agenda)
         self.attendance = AttendanceStore(self.db, self.meetings, self.members)
         self.declarations = DeclarationStore(self.db, self.attendance, self.interests, self.minutes)
         self.ui_state = UiStateStore(self.db)

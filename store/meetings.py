@@ -163,6 +163,11 @@ class MeetingStore:
             or deadlines.agenda_setting_date(meeting.date, committee.agenda_setting_days),
         )
 
+    def agenda_setting_for(self, meeting: Meeting) -> date | None:
+        """The meeting's own agenda-setting date, else the committee's rule."""
+        committee = self.committees.get(meeting.committee_id)
+        return meeting.agenda_setting_date or deadlines.agenda_setting_date(meeting.date, committee.agenda_setting_days)
+
     def _write(self, committee: Committee, meeting_id: int | None, values: dict) -> int:
         if meeting_id is not None:
             stored = self.get(meeting_id)

@@ -115,6 +115,22 @@ class ActionStore:
     def overdue(self, committee_id: int, today: date) -> list[Action]:
         return [a for a in self.open_for(committee_id) if a.target_date is not None and a.target_date < today]
 
+    def for_topic(self, work_programme_item_id: int) -> list[Action]:
+        return self._query("a.work_programme_item_id = ?", [work_programme_item_id])
+
+    def log_for(self, committee_id: int) -> list[tuple[Action, int | None]]:
+        """Every action of the committee with the number of the minute it arose from, oldest first."""
+        actions = self._query("a.committee_id = ?", [committee_id])
+        numbers = {
+            row["id"]: row["number"]
+            for row in self.db.query(
+                "SELECT a.id, n.number FROM actions a JOIN resolutions r ON r.id = a.resolution_id "
+                "JOIN minutes n ON n.id = r.minute_id WHERE a.committee_id = ?",
+                [committee_id],
+            )
+        }
+        return [(action, numbers.get(action.id)) for action in actions]
+
     def get(self, action_id: int) -> Action:
         found = self._query("a.id = ?", [action_id])
         if not found:
