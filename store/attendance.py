@@ -7,7 +7,7 @@ from datetime import time
 from sqlite_utils import Database
 
 from store import quorum
-from store.errors import InvalidInput
+from store.errors import InvalidInput, NotFound
 from store.meeting_models import ATTENDANCE_STATUSES, MOVEMENT_KINDS, AttendanceEntry, Movement, OtherPresent, QuorumState
 from store.meetings import MeetingStore
 from store.members import MemberStore
@@ -55,6 +55,9 @@ class AttendanceStore:
         if status == "substitute" and substitute_for_id == person_id:
             raise InvalidInput("A member cannot substitute for themselves.")
         self.meetings.get(meeting_id)
+        self.members.people.get(person_id)
+        if status == "substitute":
+            self.members.people.get(substitute_for_id)
         self.db.execute(
             "INSERT INTO attendance (meeting_id, person_id, status, substitute_for_id) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(meeting_id, person_id) DO UPDATE SET status = excluded.status, "
@@ -84,6 +87,8 @@ class AttendanceStore:
 
     def add_other(self, meeting_id: int, name: str, role: str | None = None, officer_id: int | None = None) -> OtherPresent:
         self.meetings.get(meeting_id)
+        if officer_id is not None and not _exists(self.db, "officers", officer_id):
+            raise NotFound(f"There is no officer with id {officer_id}.")
         other_id = self.db.table("others_present").insert(dict(
             meeting_id=meeting_id, name=required_text(name, "name", 200),
             role=optional_text(role, "role", 200), officer_id=officer_id,
@@ -113,6 +118,13 @@ class AttendanceStore:
         if kind not in MOVEMENT_KINDS:
             raise InvalidInput(f"'{kind}' is not a movement: choose one of {', '.join(MOVEMENT_KINDS)}.")
         self.meetings.get(meeting_id)
+        self.members.people.get(person_id)
+        if minute_id is not None:
+            minute = list(self.db.query("SELECT meeting_id FROM minutes WHERE id = ?", [minute_id]))
+            if not minute:
+                raise NotFound(f"There is no minute with id {minute_id}.")
+            if minute[0]["meeting_id"] != meeting_id:
+                raise InvalidInput("That minute belongs to another meeting.")
         movement_id = self.db.table("movements").insert(dict(
             meeting_id=meeting_id, person_id=person_id, kind=kind, minute_id=minute_id,
             at_time=time_text(as_time(at_time)), reason=optional_text(reason, "reason", 500),
@@ -146,6 +158,10 @@ class AttendanceStore:
             elif row["person_id"] in recorded and recorded[row["person_id"]]["status"] in ("present", "substitute"):
                 inside.add(row["person_id"])
         return inside
+
+
+def _exists(db: Database, table: str, row_id: int) -> bool:
+    return bool(list(db.query(f"SELECT 1 FROM {table} WHERE id = ?", [row_id])))
 
 
 def _entry(person_id, name, role, voting, row, in_room) -> AttendanceEntry:

@@ -9,6 +9,7 @@ from store.errors import InvalidInput, NotFound
 from store.interests import InterestStore
 from store.meeting_models import DECLARATION_ACTIONS, Declaration, DeclarationSuggestion
 from store.minutes import MinuteStore
+from store.models import Meeting
 from store.values import required_text
 
 DPI = "Disclosable Pecuniary Interest"
@@ -47,6 +48,10 @@ class DeclarationStore:
         meeting = self.meetings.get(meeting_id)
         committee = self.meetings.committees.get(meeting.committee_id)
         values = _checked(category, nature, action, committee.declaration_categories)
+        self.attendance.members.people.get(person_id)
+        self._check_item(meeting_id, agenda_item_id)
+        if interest_id is not None:
+            self.interests.get(interest_id)
         with self.db.atomic():
             position = len(self.list_for(meeting_id))
             declaration_id = self.db.table("declarations").insert(dict(
@@ -63,6 +68,7 @@ class DeclarationStore:
         meeting = self.meetings.get(declaration.meeting_id)
         committee = self.meetings.committees.get(meeting.committee_id)
         values = _checked(category, nature, action, committee.declaration_categories)
+        self._check_item(meeting.id, agenda_item_id)
         self.db.table("declarations").update(declaration_id, dict(agenda_item_id=agenda_item_id, **values))
         return self.get(declaration_id)
 
@@ -93,12 +99,33 @@ class DeclarationStore:
                                                          declaration.category, declaration.nature, "last meeting"))
         return offered
 
+    def _check_item(self, meeting_id: int, agenda_item_id: int | None) -> None:
+        if agenda_item_id is not None and self.minutes.agenda.get(agenda_item_id).meeting_id != meeting_id:
+            raise InvalidInput("That agenda item belongs to another meeting.")
+
     def _withdraw_for_item(self, meeting_id: int, person_id: int, agenda_item_id: int, category: str) -> None:
         """A member who withdraws for an item leaves during its minute and returns after it."""
         minute = self.minutes.for_item(agenda_item_id)
         minute_id = minute.id if minute else None
         self.attendance.record_movement(meeting_id, person_id, "withdrew", minute_id, reason=f"declared a {category}")
         self.attendance.record_movement(meeting_id, person_id, "returned", minute_id)
+
+    def history_for(self, person_id: int, committee_id: int) -> list[tuple[Meeting, Declaration]]:
+        """Every declaration the person made at the committee's meetings, newest meeting first."""
+        rows = self.db.query(
+            "SELECT d.*, p.title, p.name, i.title AS item_title FROM declarations d "
+            "JOIN meetings m ON m.id = d.meeting_id JOIN people p ON p.id = d.person_id "
+            "LEFT JOIN agenda_items i ON i.id = d.agenda_item_id "
+            "WHERE d.person_id = ? AND m.committee_id = ? ORDER BY m.date DESC, d.position, d.id",
+            [person_id, committee_id],
+        )
+        meetings: dict[int, Meeting] = {}
+        history = []
+        for row in rows:
+            if row["meeting_id"] not in meetings:
+                meetings[row["meeting_id"]] = self.meetings.get(row["meeting_id"])
+            history.append((meetings[row["meeting_id"]], _declaration(row)))
+        return history
 
 
 def _checked(category: str, nature: str, action: str, categories) -> dict:

@@ -17,6 +17,7 @@ from datetime import date
 
 from store.api import Store
 from store.deadlines import deadline_passed
+from store.demo_minutes import JANUARY, add_january_minutes
 from store.errors import Conflict
 from store.models import Committee, Meeting
 
@@ -132,6 +133,7 @@ def build_demo(store: Store, today: date | None = None) -> Committee:
         meetings = [store.meetings.add(committee.id, day) for day in MEETING_DATES]
         for meeting, following in zip(meetings, [*meetings[1:], None]):
             _bring_up_to(store, meeting, following, today)
+        add_january_minutes(store, committee)
     return store.committees.get(committee.id)
 
 
@@ -159,7 +161,8 @@ def _bring_up_to(store: Store, meeting: Meeting, following: Meeting | None, toda
 
     Its agenda counts as published once the last publication day has gone (and on
     that day, the latest lawful one); it is held once its date has passed; its
-    minutes are confirmed once the next meeting, which confirms them, is held.
+    minutes are confirmed once the next meeting, which confirms them, is held (the
+    minutes of 19 January 2021 are confirmed by add_january_minutes, after it takes them).
     """
     last_day = store.meetings.deadline(meeting, today).last_day
     if not deadline_passed(last_day, today):
@@ -168,5 +171,5 @@ def _bring_up_to(store: Store, meeting: Meeting, following: Meeting | None, toda
     if meeting.date >= today:
         return
     store.meetings.advance_status(meeting.id, today)
-    if following is not None and following.date < today:
+    if following is not None and following.date < today and meeting.date != JANUARY:
         store.meetings.advance_status(meeting.id, today)

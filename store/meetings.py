@@ -146,6 +146,20 @@ class MeetingStore:
         self.db.table("meetings").update(meeting_id, values)
         return self.get(meeting_id)
 
+    def close(self, meeting_id: int, at_time) -> Meeting:
+        """Record when the meeting closed ("the meeting closed at 8:11 pm"); a closed meeting has been held."""
+        meeting = self.get(meeting_id)
+        if meeting.cancelled:
+            raise InvalidInput("This meeting was cancelled, so it has no closing time.")
+        closed = as_time(at_time, "closing time")
+        if closed is None:
+            raise InvalidInput("The closing time is empty: type it as 20:11 or 8:11 pm.")
+        values = {"closed_at": time_text(closed)}
+        if meeting.status in ("scheduled", "agenda-published"):
+            values["status"] = "held"
+        self.db.table("meetings").update(meeting_id, values)
+        return self.get(meeting_id)
+
     def deadline(self, meeting: Meeting, today: date) -> PublicationDeadline:
         committee = self.committees.get(meeting.committee_id)
         last_day = deadlines.last_publication_date(

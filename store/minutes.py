@@ -14,7 +14,7 @@ from store.errors import Conflict, InvalidInput, NotFound
 from store.meeting_models import Amendment, Minute
 from store.meetings import MeetingStore
 from store.minute_numbers import MinuteNumberStore
-from store.values import required_text
+from store.values import optional_number, required_text
 
 AMENDABLE = ("title", "body")
 
@@ -190,7 +190,7 @@ class MinuteStore:
         except ValueError as error:
             raise Conflict(
                 "A later meeting's minutes are already confirmed, so numbers cannot be given to these "
-                f"minutes without a clash ({error})."
+                f"minutes without a clash or a gap ({error})."
             ) from error
         changed = [r for r in rows if r["status"] == "draft" and numbers[r["id"]] != r["number"]]
         with self.db.atomic():
@@ -241,3 +241,12 @@ class MinuteStore:
             )
         )
         return Minute(**row, amendments=amendments)
+
+    def set_exempt(self, minute_id: int, paragraph: int | None) -> Minute:
+        """Mark a draft minute as taken in private (Schedule 12A paragraph 1-7), or None for public."""
+        minute = self.get(minute_id)
+        if minute.confirmed:
+            raise Conflict(f"Minute {minute.number} is confirmed; record an amendment instead.")
+        paragraph = optional_number(paragraph, "Schedule 12A paragraph", 1, 7)
+        self.db.table("minutes").update(minute_id, {"exempt_paragraph": paragraph})
+        return self.get(minute_id)

@@ -48,7 +48,8 @@ def allocate(
     `minutes_in_year` is (minute id, status, number) in meeting date order, then the
     order taken within each meeting. Confirmed minutes keep their numbers; drafts take
     the numbers that follow, with no gaps. Returns the number for every minute. Raises
-    ValueError when a draft would need a number a confirmed minute already holds.
+    ValueError when a draft would need a number a confirmed minute already holds, or
+    a gap would open before one (a year's numbers start at `starting_number`, or 1).
     """
     numbers: dict[int, int] = {}
     following = starting_number or 1
@@ -56,6 +57,8 @@ def allocate(
         if status == "confirmed" and number is not None:
             if number < following:
                 raise ValueError(f"confirmed minute {number} comes after minute {following - 1}")
+            if number > following:
+                raise ValueError(f"confirmed minute {number} would follow minute {following - 1}, leaving a gap")
             numbers[minute_id] = number
             following = number + 1
         else:

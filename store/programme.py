@@ -137,6 +137,9 @@ class ProgrammeStore:
             raise InvalidInput("This topic has reached an agenda or the minutes; mark it dropped instead.")
         with self.db.atomic():
             self.db.execute("UPDATE actions SET work_programme_item_id = NULL WHERE work_programme_item_id = ?", [item_id])
+            # An agenda item withdrawn or deferred keeps its place in the agenda's record, without the topic.
+            self.db.execute("UPDATE agenda_items SET work_programme_item_id = NULL WHERE work_programme_item_id = ?",
+                            [item_id])
             self.db.execute("DELETE FROM work_programme_items WHERE id = ?", [item_id])
 
     def place_on_agenda(self, item_id: int):
@@ -146,6 +149,11 @@ class ProgrammeStore:
             raise InvalidInput("Schedule the topic for a meeting before putting it on an agenda.")
         if item.agenda_item_id is not None:
             return self.agenda.get(item.agenda_item_id)
+        if item.status == "dropped":
+            raise InvalidInput("This topic is dropped; take it back before putting it on an agenda.")
+        meeting = self.meetings.get(item.meeting_id)
+        if meeting.cancelled:
+            raise InvalidInput(f"The meeting of {long_date(meeting.date)} is cancelled; move the topic to another.")
         lead = self._first_lead(item_id)
         return self.agenda.add(item.meeting_id, item.topic, lead_officer_id=lead, work_programme_item_id=item_id)
 

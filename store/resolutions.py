@@ -32,6 +32,7 @@ class ResolutionStore:
 
     def add(self, minute_id: int, text: str) -> Resolution:
         text = required_text(text, "resolution", 10_000)
+        self.minutes.get(minute_id)
         position = len(self.list_for(minute_id)) + 1
         with _locked_message():
             resolution_id = self.db.table("resolutions").insert(
@@ -139,6 +140,8 @@ class ActionStore:
 
     def add(self, committee_id: int, description: str, resolution_id: int | None = None, owner: str | None = None,
             target_meeting_id: int | None = None, owner_officer_id: int | None = None) -> Action:
+        self._check_refs(committee_id=committee_id, resolution_id=resolution_id,
+                         target_meeting_id=target_meeting_id, owner_officer_id=owner_officer_id)
         action_id = self.db.table("actions").insert(dict(
             committee_id=committee_id, resolution_id=resolution_id,
             description=required_text(description, "action", 2000), owner=optional_text(owner, "owner", 200),
@@ -159,6 +162,7 @@ class ActionStore:
             elif key in ("owner", "progress"):
                 values[key] = optional_text(value, key, 5000)
             elif key in ("target_meeting_id", "owner_officer_id"):
+                self._check_refs(**{key: value})
                 values[key] = value
             else:
                 raise InvalidInput(f"Actions have no field called {key}.")
@@ -170,6 +174,15 @@ class ActionStore:
         self.get(action_id)
         self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
 
+    def _check_refs(self, **ids) -> None:
+        """Refuse ids of rows that do not exist, in words rather than a foreign key error."""
+        for key, row_id in ids.items():
+            if row_id is None:
+                continue
+            table, what = _REFERENCES[key]
+            if not list(self.db.query(f"SELECT 1 FROM {table} WHERE id = ?", [row_id])):
+                raise NotFound(f"There is no {what} with id {row_id}.")
+
     def _query(self, where: str, params: list) -> list[Action]:
         rows = self.db.query(
             "SELECT a.*, m.date AS target_date FROM actions a LEFT JOIN meetings m ON m.id = a.target_meeting_id "
@@ -177,6 +190,14 @@ class ActionStore:
             params,
         )
         return [Action(**{**row, "target_date": stored_date(row["target_date"])}) for row in rows]
+
+
+_REFERENCES = {
+    "committee_id": ("committees", "committee"),
+    "resolution_id": ("resolutions", "resolution"),
+    "target_meeting_id": ("meetings", "meeting"),
+    "owner_officer_id": ("officers", "officer"),
+}
 
 
 class _locked_message:

@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     meeting.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
     meeting.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     meeting.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    minutes = what.add_parser("minutes", help="one meeting's minutes as Markdown, in house style", epilog=EPILOG)
+    minutes.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    minutes.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-01-19")
+    minutes.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
+    minutes.add_argument("--private", action="store_true",
+                         help="include exempt (private) minutes in full: NOT FOR PUBLICATION")
+    minutes.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     return parser
 
 
@@ -94,11 +101,16 @@ def _run_demo(store, path: Path, open_after: bool) -> int:
 
 def _run_export(store, args: argparse.Namespace) -> int:
     from store.exports.meeting_json import meeting_as_json
+    from store.exports.minutes_markdown import minutes_markdown
 
     with store:
         committee = _committee(store, args.committee)
         meeting = store.meetings.on(committee.id, args.date)
-        text = meeting_as_json(store, meeting.id)
+        if args.what == "minutes":
+            # The Markdown already ends with its own newline.
+            text = minutes_markdown(store, meeting.id, private=args.private).removesuffix("\n")
+        else:
+            text = meeting_as_json(store, meeting.id)
     if args.output:
         try:
             args.output.write_text(text + "\n", encoding="utf-8")

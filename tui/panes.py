@@ -14,6 +14,7 @@ from tui.screens.meetings import MeetingsScreen
 from tui.screens.members import MembersScreen
 from tui.screens.minutes import MinutesScreen
 from tui.screens.planned import PlannedPane
+from tui.screens.programme import ProgrammeScreen
 from tui.screens.resolutions import ResolutionsScreen
 
 
@@ -32,7 +33,7 @@ PANES = (
     Pane("4", "declarations", "Declarations", DeclarationsScreen),
     Pane("5", "minutes", "Minutes", MinutesScreen),
     Pane("6", "resolutions", "Resolutions", ResolutionsScreen),
-    Pane("7", "programme", "Work programme", partial(PlannedPane, "programme")),
+    Pane("7", "programme", "Work programme", ProgrammeScreen),
     Pane("8", "search", "Search", partial(PlannedPane, "search")),
     Pane("9", "members", "Members", MembersScreen),
 )

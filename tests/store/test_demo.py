@@ -182,6 +182,9 @@ def test_first_minute_numbers(demo):
     store, committee = demo
     january = _meeting(store, committee, "2021-01-19")
     assert store.minute_numbers.first_for(january.id) == 86
+    # January holds minutes 86-97, so the next meeting continues at 98.
+    march = _meeting(store, committee, "2021-03-09")
+    assert store.minute_numbers.first_for(march.id) == 98
     # 4 May 2021 falls in municipal year 2021/22, where numbering restarts.
     may = _meeting(store, committee, "2021-05-04")
     assert store.minute_numbers.first_for(may.id) == 1
@@ -263,7 +266,21 @@ def test_the_demo_survives_reopening(tmp_path):
         assert len(store.meetings.list_for(committee.id)) == 4
 
 
-def test_the_demo_leaves_minutes_and_agendas_to_later_work(demo):
-    store, _ = demo
-    for table in ("minutes", "agenda_items", "attendance", "declarations"):
-        assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+def test_only_the_january_meeting_has_an_agenda_and_minutes(demo):
+    store, committee = demo
+    january = _meeting(store, committee, "2021-01-19")
+    for table, rows in (("minutes", 12), ("agenda_items", 12), ("attendance", 6), ("declarations", 1)):
+        assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == rows
+        assert store.db.execute(f"SELECT count(*) FROM {table} WHERE meeting_id = ?", [january.id]).fetchone()[0] == rows
+    minutes = store.minutes.list_for(january.id)
+    assert [m.number for m in minutes] == list(range(86, 98))
+    assert {m.status for m in minutes} == {"confirmed"}
+    assert january.closed_at == time(20, 11)
+
+
+def test_before_9_march_the_january_minutes_are_drafts(demo_store):
+    committee = build_demo(demo_store, today=date(2021, 3, 5))
+    january = demo_store.meetings.on(committee.id, "2021-01-19")
+    minutes = demo_store.minutes.list_for(january.id)
+    assert [m.number for m in minutes] == list(range(86, 98))
+    assert {m.status for m in minutes} == {"draft"}

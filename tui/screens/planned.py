@@ -15,11 +15,6 @@ PLANNED = {
         "standard items, offer the work programme's topics for the meeting, attach reports as "
         "lettered appendices with page ranges, and publish the agenda pack as Markdown and PDF.",
     ),
-    "programme": (
-        "Work programme",
-        "The work programme is not built yet. It will plan topics for each meeting, keep the "
-        "possible items and watching brief, track actions arising, and feed the agenda builder.",
-    ),
     "search": (
         "Search",
         "Search is not built yet. It will find any minute, resolution or agenda item as you "
