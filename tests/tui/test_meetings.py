@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from tui.dialogs.form import FormDialog
 

@@ -57,7 +57,7 @@ class FormDialog(ModalScreen[bool]):
         else:
             yield Label(spec.label, classes="field-label")
             if spec.kind == "select":
-                yield Select(spec.options, value=spec.value, allow_blank=False, id=widget_id)
+                yield Select(spec.options, value=spec.value, allow_blank=False, id=widget_id, compact=True)
             elif spec.kind == "textarea":
                 yield TextArea(spec.value or "", id=widget_id, classes="field-textarea")
             else:
@@ -65,6 +65,7 @@ class FormDialog(ModalScreen[bool]):
                     "" if spec.value is None else str(spec.value),
                     placeholder=spec.placeholder,
                     id=widget_id,
+                    compact=True,
                 )
         if spec.help:
             yield Static(spec.help, classes="field-help", markup=False)

@@ -143,7 +143,7 @@ class ProgrammeScreen(PaneScreen):
             if ok and saved:
                 self._shown(saved[-1], message)
 
-        self.app.push_screen(forms.CompactForm(title, fields, lambda values: saved.append(save(values))), done)
+        self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(save(values))), done)
 
     # topics ------------------------------------------------------------------------------
     def action_year(self, delta: int) -> None:

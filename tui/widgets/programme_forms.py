@@ -7,9 +7,8 @@ from datetime import date
 from store.meeting_models import Action
 from store.models import Meeting
 from store.programme_models import ProgrammeItem
-from textual.widgets import Input, Select
 
-from tui.dialogs.form import Field, FormDialog
+from tui.dialogs.form import Field
 
 UNSCHEDULED = "unscheduled"  # the meeting select's value for "no meeting yet" (not 0: Select.BLANK == 0)
 
@@ -19,24 +18,6 @@ LIST_OPTIONS = [
     ("Watching brief", "watching"),
 ]
 LEADS_HELP = "Initials or names of officers known in the Members pane (9): KG, TR/KG, Martin Samuels."
-
-
-class CompactForm(FormDialog):
-    """The shared form with one-line fields, so a six-field topic keeps its message and buttons in view."""
-
-    DEFAULT_CSS = """
-    CompactForm .field-label { margin-top: 1; }
-    CompactForm #form-fields Input, CompactForm #form-fields Select { margin: 0 0 0 1; }
-    CompactForm #form-fields Input { background: $boost; }
-    CompactForm #form-fields Input:focus, CompactForm #form-fields Select:focus > SelectCurrent {
-        background-tint: $primary 30%;
-    }
-    """
-
-    def on_mount(self) -> None:
-        for widget in self.query("#form-fields Input, #form-fields Select"):
-            widget.compact = True
-        super().on_mount()
 
 
 def meeting_heading(day: date, agenda_setting: date | None) -> str:
