@@ -18,6 +18,7 @@ from datetime import date
 from store.api import Store
 from store.deadlines import deadline_passed
 from store.demo_minutes import JANUARY, add_january_minutes
+from store.demo_programme import link_january_agenda, plan_appendix_f
 from store.errors import Conflict
 from store.models import Committee, Meeting
 
@@ -133,7 +134,9 @@ def build_demo(store: Store, today: date | None = None) -> Committee:
         meetings = [store.meetings.add(committee.id, day) for day in MEETING_DATES]
         for meeting, following in zip(meetings, [*meetings[1:], None]):
             _bring_up_to(store, meeting, following, today)
+        plan_appendix_f(store, committee)
         add_january_minutes(store, committee)
+        link_january_agenda(store, committee)
     return store.committees.get(committee.id)
 
 

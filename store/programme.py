@@ -157,6 +157,15 @@ class ProgrammeStore:
         lead = self._first_lead(item_id)
         return self.agenda.add(item.meeting_id, item.topic, lead_officer_id=lead, work_programme_item_id=item_id)
 
+    def link_agenda_item(self, item_id: int, agenda_item_id: int) -> ProgrammeItem:
+        """Record that an agenda item already on the agenda is this topic."""
+        item = self.get(item_id)
+        agenda_item = self.agenda.get(agenda_item_id)
+        if agenda_item.meeting_id != item.meeting_id:
+            raise InvalidInput("That agenda item belongs to another meeting than the topic's.")
+        self.db.execute("UPDATE agenda_items SET work_programme_item_id = ? WHERE id = ?", [item_id, agenda_item_id])
+        return self.get(item_id)
+
     def topic_from_resolution(self, resolution_id: int, today: date) -> ProgrammeItem:
         """'That a detailed report be brought back …' becomes a possible item, linked to its actions."""
         rows = list(self.db.query(
@@ -169,6 +178,12 @@ class ProgrammeStore:
         row = rows[0]
         topic = _topic_from(row["text"])
         arising = f"Minute {row['number']} ({long_date(date.fromisoformat(row['date']))})" if row["number"] else None
+        already = list(self.db.query(
+            "SELECT id FROM work_programme_items WHERE committee_id = ? AND topic = ? AND actions_arising IS ?",
+            [row["committee_id"], topic, arising],
+        ))
+        if already:
+            return self.get(already[0]["id"])
         with self.db.atomic():
             item = self.add(row["committee_id"], topic, today, list="possible", actions_arising=arising)
             self.db.execute("UPDATE actions SET work_programme_item_id = ? WHERE resolution_id = ?",

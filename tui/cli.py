@@ -34,19 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a document or data out of clerk", epilog=EPILOG)
     what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
-    meeting = what.add_parser("meeting", help="one meeting as JSON", epilog=EPILOG)
-    meeting.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    meeting = _export_parser(what, "meeting", "one meeting as JSON")
     meeting.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
-    meeting.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
     meeting.add_argument("--format", choices=["json"], default="json", help="output format (json)")
-    meeting.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
-    minutes = what.add_parser("minutes", help="one meeting's minutes as Markdown, in house style", epilog=EPILOG)
-    minutes.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    minutes = _export_parser(what, "minutes", "one meeting's minutes as Markdown, in house style")
     minutes.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-01-19")
-    minutes.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
     minutes.add_argument("--private", action="store_true",
                          help="include exempt (private) minutes in full: NOT FOR PUBLICATION")
-    minutes.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    programme = _export_parser(what, "programme", "the work programme of a municipal year as a Markdown table")
+    programme.add_argument("--year", help="the municipal year, e.g. 2020 or 2020/21 (default: the current one)")
+    _export_parser(what, "actions", "the action log as a Markdown table")
+    return parser
+
+
+def _export_parser(what, name: str, help: str) -> argparse.ArgumentParser:
+    """An `export` subcommand with the options they all share."""
+    parser = what.add_parser(name, help=help, epilog=EPILOG)
+    parser.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    parser.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     return parser
 
 
@@ -100,17 +106,10 @@ def _run_demo(store, path: Path, open_after: bool) -> int:
 
 
 def _run_export(store, args: argparse.Namespace) -> int:
-    from store.exports.meeting_json import meeting_as_json
-    from store.exports.minutes_markdown import minutes_markdown
-
     with store:
         committee = _committee(store, args.committee)
-        meeting = store.meetings.on(committee.id, args.date)
-        if args.what == "minutes":
-            # The Markdown already ends with its own newline.
-            text = minutes_markdown(store, meeting.id, private=args.private).removesuffix("\n")
-        else:
-            text = meeting_as_json(store, meeting.id)
+        # The Markdown documents end with their own newline; print adds one.
+        text = _export_text(store, committee, args).removesuffix("\n")
     if args.output:
         try:
             args.output.write_text(text + "\n", encoding="utf-8")
@@ -120,6 +119,36 @@ def _run_export(store, args: argparse.Namespace) -> int:
     else:
         print(text)
     return 0
+
+
+def _export_text(store, committee, args: argparse.Namespace) -> str:
+    from datetime import date
+
+    if args.what == "programme":
+        from store.exports.programme_markdown import programme_markdown
+
+        year = _year(args.year) if args.year else store.meetings.year_of(committee, date.today())
+        return programme_markdown(store, committee.id, year)
+    if args.what == "actions":
+        from store.exports.programme_markdown import actions_markdown
+
+        return actions_markdown(store, committee.id, date.today())
+    meeting = store.meetings.on(committee.id, args.date)
+    if args.what == "minutes":
+        from store.exports.minutes_markdown import minutes_markdown
+
+        return minutes_markdown(store, meeting.id, private=args.private)
+    from store.exports.meeting_json import meeting_as_json
+
+    return meeting_as_json(store, meeting.id)
+
+
+def _year(text: str) -> int:
+    """'2020' or '2020/21': the year the municipal year began."""
+    head = text.strip().split("/")[0]
+    if not (head.isdigit() and len(head) == 4):
+        raise ClerkError(f"'{text}' is not a municipal year: write it as 2020 or 2020/21.")
+    return int(head)
 
 
 def _committee(store, name: str | None):

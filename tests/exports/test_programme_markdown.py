@@ -17,52 +17,10 @@ import pytest
 
 from store import Store
 from store.demo import build_demo
+from store.demo_programme import JANUARY, MARCH, MAY, PLANNED_ON
 from store.exports.programme_markdown import actions_markdown, programme_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
-PLANNED_ON = date(2020, 12, 1)  # before every meeting of the programme, so none has passed
-JANUARY, MARCH, MAY = date(2021, 1, 19), date(2021, 3, 9), date(2021, 5, 4)
-
-# Appendix F, meeting by meeting: (topic, lead officers) as the fixture writes them.
-PROGRAMME = {
-    JANUARY: [
-        ("Covid-19 Recovery Plans – update", None),
-        ("Leicestershire County Care Ltd (LCCL) - update", None),
-        ("Response to the ASC Scrutiny Commission Task Group review into the Social Care external workforce.", None),
-        ("Draft General Fund Revenue Budget 2021/22 members to scrutinise / comments on ASC service impacts", None),
-        ("Annual Safeguarding Report", None),
-    ],
-    MARCH: [
-        ("Procurement plan for 2021/22", "KG"),
-        ("Community Opportunities / Day care Review", "TR"),
-        ("ASC Annual Complaints Report", "TR"),
-        ("Supported Living and Extra Care Housing", "KG"),
-        ("Covid19 update", "MS"),
-    ],
-    MAY: [
-        ("Leicester City Joint Integrated Commissioning Strategy for Adult Mental Health", "MS"),
-        ("Dementia Strategy update", "KG"),
-        ("Update on the development of an integrated Autism Strategy", "KG"),
-        ("Executive response (fuller report) re: 'ASC Workforce Scrutiny Review report' – and to invite LSDG "
-         "to talk about their supporting work and future plans", "TR/KG"),
-    ],
-}
-# "Planning beyond May 2021 – possible items" (the text extraction split the words at the start
-# of each line: "Care|rs Strategy", "Tacl|kling isolation", ...).
-POSSIBLE = [
-    "Carers Strategy",
-    "Tackling isolation",
-    "Unison's Ethical Care Charter",
-    "Better Care Fund (BCF) Annual Report",
-    "Contracts and Assurance Annual Quality Report",
-    "Age UK Leicester, Leicestershire & Rutland",
-    "Learning Disabilities Strategy",
-]
-# The heading "To keep a watching brief on:" lost its lines in the extraction; the two bulleted
-# subjects at the end of the appendix are read as the watching brief.
-WATCHING = ["Transitions", "Leicestershire Care Company Ltd updates"]
-
-
 @pytest.fixture
 def demo(store):
     committee = build_demo(store, today=PLANNED_ON)
@@ -70,17 +28,6 @@ def demo(store):
     # meeting falls later in May does; with the default start (1 May) it would open 2021/22.
     store.committees.update_settings(committee.id, year_start_month=5, year_start_day=20)
     return store.committees.get(committee.id)
-
-
-def plan_appendix_f(store: Store, committee) -> None:
-    for day, topics in PROGRAMME.items():
-        meeting = store.meetings.on(committee.id, day)
-        for topic, leads in topics:
-            store.programme.add(committee.id, topic, PLANNED_ON, meeting_id=meeting.id, lead_officers=leads)
-    for topic in WATCHING:
-        store.programme.add(committee.id, topic, PLANNED_ON, list="watching")
-    for topic in POSSIBLE:
-        store.programme.add(committee.id, topic, PLANNED_ON, list="possible")
 
 
 def take_january_minutes(store: Store, committee) -> dict[int, int]:
@@ -128,12 +75,10 @@ def check_golden(name: str, text: str) -> None:
 
 
 def test_programme_matches_the_golden_file(store, demo):
-    plan_appendix_f(store, demo)
     check_golden("programme-2020-21.md", programme_markdown(store, demo.id, 2020))
 
 
 def test_action_log_matches_the_golden_file(store, demo):
-    plan_appendix_f(store, demo)
     record_actions(store, demo, take_january_minutes(store, demo))
     # the day after 9 March: the report asked for that meeting is overdue
     check_golden("action-log-2021-03-10.md", actions_markdown(store, demo.id, date(2021, 3, 10)))
@@ -141,7 +86,6 @@ def test_action_log_matches_the_golden_file(store, demo):
 
 def test_the_programme_follows_the_life_cycle(store, demo):
     """A topic placed on the January agenda and minuted shows its minute number in Progress."""
-    plan_appendix_f(store, demo)
     lccl = next(i for i in store.programme.list_for(demo.id, 2020) if i.topic.startswith("Leicestershire County"))
     store.programme.place_on_agenda(lccl.id)
     store.minutes.take_agenda(lccl.meeting_id)
@@ -150,7 +94,6 @@ def test_the_programme_follows_the_life_cycle(store, demo):
 
 
 def test_dropped_topics_and_table_breaking_text(store, demo):
-    plan_appendix_f(store, demo)
     covid = next(i for i in store.programme.list_for(demo.id, 2020) if i.topic == "Covid19 update")
     store.programme.set_status(covid.id, "dropped")
     store.programme.add(demo.id, "Carers | Strategy", PLANNED_ON, actions_arising="line one\nline two")

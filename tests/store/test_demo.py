@@ -284,3 +284,15 @@ def test_before_9_march_the_january_minutes_are_drafts(demo_store):
     minutes = demo_store.minutes.list_for(january.id)
     assert [m.number for m in minutes] == list(range(86, 98))
     assert {m.status for m in minutes} == {"draft"}
+
+
+def test_demo_programme_is_appendix_f_with_january_considered():
+    with Store(":memory:") as store:
+        committee = build_demo(store, today=date(2021, 3, 2))
+        topics = store.programme.list_for(committee.id, 2020)
+        january = [t for t in topics if t.meeting_date == date(2021, 1, 19)]
+        assert sorted(t.minute_number for t in january) == [91, 92, 93, 94, 95]
+        assert all(t.status == "considered" for t in january)
+        march = [t for t in topics if t.meeting_date == date(2021, 3, 9)]
+        assert [t.lead_officer_text for t in march] == ["KG", "TR", "TR", "KG", "MS"]
+        assert {t.list for t in topics if t.meeting_id is None} == {"possible", "watching"}

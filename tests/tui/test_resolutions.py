@@ -156,3 +156,29 @@ async def test_log_shows_decisions_and_flags_overdue_actions(make_app, tui_store
         await pilot.press("l")
         await pilot.pause()
         assert app.screen.query_one(ResolutionList).has_focus
+
+
+async def test_a_resolution_becomes_a_programme_topic_by_one_key(tmp_path, frozen_today, frozen_now):
+    from store import Store
+    from store.demo import build_demo
+    from tui.app import ClerkApp
+
+    store = Store(tmp_path / "demo.db")
+    committee = build_demo(store, today=frozen_today)
+    january = store.meetings.on(committee.id, "2021-01-19")
+    minute = store.minutes.by_number(committee.id, 2020, 93)
+    app = ClerkApp(store, today=lambda: frozen_today, now=lambda: frozen_now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.set_context(committee.id, january.id)
+        app.set_minute(minute.id)
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("down", "b")
+        await pilot.pause()
+        await pilot.press("b")  # a second press does not add it twice
+        await pilot.pause()
+    topics = [t for t in store.programme.list_for(committee.id, 2020) if t.actions_arising == "Minute 93 (Tuesday 19 January 2021)"]
+    assert len(topics) == 1
+    assert topics[0].list == "possible"
+    assert topics[0].topic.startswith("A detailed report be brought back")
+    store.close()

@@ -19,7 +19,7 @@ from tui.dialogs.form import Field, FormDialog
 from tui.screens.live_base import LIVE_BINDINGS, LivePaneScreen
 from tui.widgets.resolution_lists import ActionList, ActionLog, DecisionList, ResolutionList
 
-MINUTE_VERBS = {"add", "edit", "delete", "move", "add_action"}
+MINUTE_VERBS = {"add", "edit", "delete", "move", "add_action", "bring_back"}
 
 
 class ResolutionsScreen(LivePaneScreen):
@@ -37,6 +37,9 @@ class ResolutionsScreen(LivePaneScreen):
         Binding("a", "add_action", "Action", tooltip="Add an action arising from the highlighted resolution"),
         Binding("v", "confirm_previous", "Confirm previous",
                 tooltip="At 'Minutes of the previous meeting': resolve that they are a correct record, and lock them"),
+        Binding("b", "bring_back", "To programme",
+                tooltip="Make the highlighted resolution a possible topic of the work programme "
+                        "(a report to come back)"),
         Binding("l", "log", "Log", tooltip="Decisions across meetings and open actions (l again to return)"),
     ]
 
@@ -245,6 +248,15 @@ class ResolutionsScreen(LivePaneScreen):
                    lambda v: added.append(self.app.store.actions.add(
                        committee.id, v["description"], resolution.id, v["owner"], v["target"] or None)),
                    lambda: (self.refresh_pane(select=resolution.id), self._show_actions(select=added[0].id)))
+
+    def action_bring_back(self) -> None:
+        resolution_id = self.query_one(ResolutionList).selected_id()
+        if resolution_id is None:
+            self.notify("Highlight the resolution that asks for something to come back.", severity="warning")
+            return
+        topic = self.run_store(self.app.store.programme.topic_from_resolution, resolution_id, self.app.today())
+        if topic is not None:
+            self.notify(f"Added to the work programme's possible items: {topic.topic}", markup=False)
 
     def action_confirm_previous(self) -> None:
         minute = self._minute()
