@@ -83,6 +83,7 @@ async def test_add_reorder_and_delete_resolutions(make_app, tui_store, meetings)
 
 async def test_an_action_arising_and_its_progress(make_app, tui_store, committee, meetings):
     january, march = meetings
+    may = tui_store.meetings.add(committee.id, "2021-05-04")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("6")
@@ -90,14 +91,14 @@ async def test_an_action_arising_and_its_progress(make_app, tui_store, committee
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Send timetable", "tab", *"KG", "ctrl+s")  # report back to 9 March, the default
+        await pilot.press(*"Send timetable", "tab", *"KG", "ctrl+s")  # report back to the next meeting, the default
         await pilot.pause()
         resolution = tui_store.resolutions.list_for(app.minute_id)[0]
         [action] = tui_store.actions.list_for(resolution.id)
         assert (action.description, action.owner, action.target_meeting_id, action.status) == (
-            "Send timetable", "KG", march.id, "open")
+            "Send timetable", "KG", may.id, "open")
         actions = app.screen.query_one(ActionList)
-        assert actions.row_count == 1 and str(actions.get_row_at(0)[2]) == "9 Mar 2021"
+        assert actions.row_count == 1 and str(actions.get_row_at(0)[2]) == "4 May 2021"
 
         await pilot.press("tab", "enter")  # to the actions, and edit the highlighted one
         await pilot.pause()

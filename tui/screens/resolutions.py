@@ -235,8 +235,11 @@ class ResolutionsScreen(LivePaneScreen):
             self.notify("Highlight a resolution first: the action arises from it.", severity="warning")
             return
         resolution = self.app.store.resolutions.get(resolution_id)
-        meetings = [m for m in self.app.store.meetings.list_for(committee.id)
-                    if m.date >= self.app.today() and not m.cancelled]
+        # Report back to a later meeting: by default the first after the meeting being minuted.
+        store = self.app.store
+        minuted_on = store.meetings.get(store.minutes.get(resolution.minute_id).meeting_id).date
+        meetings = [m for m in store.meetings.list_for(committee.id)
+                    if m.date > minuted_on and m.date >= self.app.today() and not m.cancelled]
         fields = [
             Field("description", "What is to be done", ""),
             Field("owner", "Owner (officer's name or initials)", "", placeholder="e.g. KG"),
