@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ SIZE = (120, 40)
 
 async def capture(store: Store, out: Path) -> list[Path]:
     written = []
-    app = ClerkApp(store, today=lambda: DEMO_TODAY)
+    app = ClerkApp(store, today=lambda: DEMO_TODAY, now=lambda: datetime(2021, 1, 19, 19, 40))
     async with app.run_test(size=SIZE) as pilot:
         for pane in PANES:
             await pilot.press(pane.key)
@@ -42,7 +42,12 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         with Store(Path(folder) / "demo.db") as store:
-            build_demo(store, today=DEMO_TODAY)
+            committee = build_demo(store, today=DEMO_TODAY)
+            # The meeting panes show the 19 January 2021 meeting, taking minute 91 (LCCL).
+            january = store.meetings.on(committee.id, date(2021, 1, 19))
+            store.ui_state.set("committee_id", committee.id)
+            store.ui_state.set("meeting_id", january.id)
+            store.ui_state.set("minute_id", store.minutes.by_number(committee.id, 2020, 91).id)
             written = asyncio.run(capture(store, out))
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")

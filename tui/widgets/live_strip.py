@@ -32,7 +32,8 @@ class LiveStrip(Static):
         else:
             number = f"{minute.number}. " if minute.number is not None else ""
             text.append(f" Taking: {number}", style="bold")
-            text.append(minute.title[:60], style="bold")
+            title = minute.title if len(minute.title) <= 44 else minute.title[:43] + "…"
+            text.append(title, style="bold")
             if minute.confirmed:
                 text.append("  (confirmed)", style="italic")
         if next_number is not None:
