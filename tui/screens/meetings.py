@@ -16,12 +16,12 @@ from store.numbering import municipal_year_label
 from store.values import time_text
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import Field, FormDialog
-from tui.screens.base import PaneScreen
+from tui.screens.year_pane import YearPaneScreen
 
 COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
 
 
-class MeetingsScreen(PaneScreen):
+class MeetingsScreen(YearPaneScreen):
     PANE_TITLE = "Meetings"
     BINDINGS = [
         Binding("n", "new", "New", tooltip="Add a meeting to the calendar"),
@@ -34,11 +34,6 @@ class MeetingsScreen(PaneScreen):
         Binding("right_square_bracket", "year(1)", "Next year", key_display="]"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.year: int | None = None
-        self._committee_shown: int | None = None
-
     def compose_body(self) -> ComposeResult:
         yield Static("", id="year-bar")
         table = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
@@ -48,10 +43,7 @@ class MeetingsScreen(PaneScreen):
 
     # loading ----------------------------------------------------------------
     def refresh_pane(self) -> None:
-        app = self.app
-        if app.committee_id != self._committee_shown or self.year is None:
-            self._committee_shown = app.committee_id
-            self.year = app.current_year()
+        self.follow_committee()
         self._fill_table()
 
     def _fill_table(self, keep_meeting: int | None = None) -> None:
@@ -149,10 +141,8 @@ class MeetingsScreen(PaneScreen):
         self.action_open()
 
     # actions ----------------------------------------------------------------
-    def action_year(self, delta: int) -> None:
-        if self.year is not None:
-            self.year += delta
-            self._fill_table()
+    def show_year(self) -> None:
+        self._fill_table()
 
     def action_open(self) -> None:
         meeting = self._selected()

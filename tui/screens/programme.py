@@ -22,7 +22,7 @@ from store.numbering import municipal_year_label
 from store.programme_models import ProgrammeItem
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
-from tui.screens.base import PaneScreen
+from tui.screens.year_pane import YearPaneScreen
 from tui.widgets import programme_forms as forms
 from tui.widgets import programme_view as view
 from tui.widgets.programme_lists import LIST_PREFIX, MEETING_PREFIX, TOPIC_PREFIX, ActionLog, ProgrammeTable
@@ -31,7 +31,7 @@ TOPIC_VERBS = {"topic_edit", "topic_remove", "topic_move", "topic_step", "topic_
 ACTION_VERBS = {"action_status", "action_progress"}
 
 
-class ProgrammeScreen(PaneScreen):
+class ProgrammeScreen(YearPaneScreen):
     PANE_TITLE = "Work programme"
     CSS_PATH = "programme.tcss"
     BINDINGS = [
@@ -40,11 +40,6 @@ class ProgrammeScreen(PaneScreen):
         Binding("left_square_bracket", "year(-1)", "Prev year", key_display="[", show=False),
         Binding("right_square_bracket", "year(1)", "Next year", key_display="]", show=False),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.year: int | None = None
-        self._committee_shown: int | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="year-bar")
@@ -55,9 +50,7 @@ class ProgrammeScreen(PaneScreen):
     # loading ------------------------------------------------------------------------
     def refresh_pane(self, select: str | None = None) -> None:
         app = self.app
-        if app.committee_id != self._committee_shown or self.year is None:
-            self._committee_shown = app.committee_id
-            self.year = app.current_year()
+        self.follow_committee()
         committee, store = app.current_committee(), app.store
         table, log = self.query_one(ProgrammeTable), self.query_one(ActionLog)
         if committee is None:
@@ -146,11 +139,9 @@ class ProgrammeScreen(PaneScreen):
         self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(save(values))), done)
 
     # topics ------------------------------------------------------------------------------
-    def action_year(self, delta: int) -> None:
-        if self.year is not None:
-            self.year += delta
-            self.query_one(ProgrammeTable).show_groups([])
-            self.refresh_pane()
+    def show_year(self) -> None:
+        self.query_one(ProgrammeTable).show_groups([])
+        self.refresh_pane()
 
     def action_topic_new(self) -> None:
         committee = self.app.current_committee()
