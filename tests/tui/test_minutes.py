@@ -242,3 +242,33 @@ async def test_amend_is_only_for_confirmed_minutes(make_app, tui_store, meeting)
         await pilot.pause()
         assert not any(m.confirmed for m in tui_store.minutes.list_for(meeting.id))
         assert any("has not been held" in message for message in said)
+
+
+async def test_reopening_returns_to_the_cursor_place_in_the_notes(tmp_path, frozen_today, frozen_now):
+    from store import Store
+    from store.demo import build_demo
+    from tui.app import ClerkApp
+    from tui.widgets.minute_panels import NotesEditor
+
+    store = Store(tmp_path / "demo.db")
+    committee = build_demo(store, today=frozen_today)
+    january = store.meetings.on(committee.id, "2021-01-19")
+    minute = store.minutes.by_number(committee.id, 2020, 91)
+
+    def make():
+        return ClerkApp(store, today=lambda: frozen_today, now=lambda: frozen_now)
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.set_context(committee.id, january.id)
+        app.set_minute(minute.id)
+        await pilot.press("5", "enter", "up", "up", "up", "left", "left")
+        await pilot.pause()
+        where = app.screen.query_one(NotesEditor).cursor_location
+        assert where != app.screen.query_one(NotesEditor).document.end
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "minutes" and app.minute_id == minute.id
+        assert app.screen.query_one(NotesEditor).cursor_location == where
+    store.close()

@@ -109,9 +109,16 @@ class MinutesScreen(LivePaneScreen):
         if minute.id != self._editing_id or minute.body != self._saved_body:
             self._editing_id, self._saved_body = minute.id, minute.body
             notes.load_text(minute.body)
-            notes.move_cursor(notes.document.end)
+            notes.move_cursor(self._saved_cursor(minute.id) or notes.document.end)
         number = f"minute {minute.number}" if minute.number is not None else "this item"
         notes.border_title = f"Notes of {number}" + (" (confirmed, read-only)" if minute.confirmed else "")
+
+    def _saved_cursor(self, minute_id: int) -> tuple[int, int] | None:
+        """Where the cursor was in this minute's notes when the app last ran."""
+        saved = (self.app.store.ui_state.get("notes_cursor") or "").split(":")
+        if len(saved) == 3 and all(part.isdigit() for part in saved) and int(saved[0]) == minute_id:
+            return int(saved[1]), int(saved[2])
+        return None
 
     def _save_notes(self) -> None:
         """Write the editor's text to its minute if it differs from what is stored."""
@@ -145,6 +152,11 @@ class MinutesScreen(LivePaneScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "minute-notes":
             self._save_notes()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if event.text_area.id == "minute-notes" and self._editing_id is not None:
+            row, column = event.selection.end
+            self.app.store.ui_state.set("notes_cursor", f"{self._editing_id}:{row}:{column}")
 
     def on_notes_editor_typing_refused(self, event: NotesEditor.TypingRefused) -> None:
         self.notify("These minutes are confirmed, so their notes cannot change. "
