@@ -1,278 +1,22 @@
-"""The schema, one function per step. Never edit a step that has shipped: add one."""
+"""The schema, one function per step (its SQL in store/schema/). Never edit a step that has shipped: add one."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "clerk"
 migrations = Migrations(MIGRATION_SET)
 
-# The whole data model of design.md. Later capabilities fill in behaviour, not tables.
-_INITIAL_SCHEMA = """
-CREATE TABLE bodies (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL CHECK (trim(name) <> ''),
-    website TEXT
-) STRICT;
 
-CREATE TABLE committees (
-    id INTEGER PRIMARY KEY,
-    body_id INTEGER NOT NULL REFERENCES bodies(id),
-    name TEXT NOT NULL CHECK (trim(name) <> ''),
-    quorum_rule TEXT NOT NULL DEFAULT 'quarter-min-3'
-        CHECK (quorum_rule IN ('quarter-min-3', 'third', 'half', 'fixed')),
-    quorum_number INTEGER,
-    year_start_month INTEGER NOT NULL DEFAULT 5 CHECK (year_start_month BETWEEN 1 AND 12),
-    year_start_day INTEGER NOT NULL DEFAULT 1 CHECK (year_start_day BETWEEN 1 AND 28),
-    clear_days INTEGER NOT NULL DEFAULT 5 CHECK (clear_days BETWEEN 0 AND 30),
-    holiday_region TEXT NOT NULL DEFAULT 'england-wales'
-        CHECK (holiday_region IN ('england-wales', 'scotland', 'northern-ireland', 'none')),
-    skip_weekends INTEGER NOT NULL DEFAULT 1 CHECK (skip_weekends IN (0, 1)),
-    agenda_setting_days INTEGER CHECK (agenda_setting_days BETWEEN 1 AND 90),
-    resolution_word TEXT NOT NULL DEFAULT 'AGREED',
-    declaration_categories TEXT NOT NULL DEFAULT
-        '["Disclosable Pecuniary Interest", "Other Disclosable Interest", "Non-registrable Interest"]',
-    default_time TEXT,
-    default_place TEXT,
-    livestream_url TEXT,
-    public_information TEXT,
-    starting_minute_number INTEGER CHECK (starting_minute_number >= 1),
-    starting_minute_year INTEGER,
-    UNIQUE (body_id, name)
-) STRICT;
-
-CREATE TABLE standard_items (
-    id INTEGER PRIMARY KEY,
-    committee_id INTEGER NOT NULL REFERENCES committees(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    placement TEXT NOT NULL CHECK (placement IN ('opening', 'closing')),
-    key TEXT NOT NULL,
-    title TEXT NOT NULL CHECK (trim(title) <> ''),
-    description TEXT,
-    recommendation TEXT
-) STRICT;
-CREATE INDEX standard_items_committee ON standard_items(committee_id, placement, position);
-
-CREATE TABLE people (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL DEFAULT 'Councillor',
-    name TEXT NOT NULL CHECK (trim(name) <> ''),
-    full_name TEXT,
-    party TEXT,
-    email TEXT
-) STRICT;
-
-CREATE TABLE memberships (
-    id INTEGER PRIMARY KEY,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    committee_id INTEGER NOT NULL REFERENCES committees(id),
-    role TEXT NOT NULL
-        CHECK (role IN ('chair', 'vice-chair', 'member', 'substitute', 'standing-invitee')),
-    voting INTEGER NOT NULL DEFAULT 1 CHECK (voting IN (0, 1)),
-    start_date TEXT,
-    end_date TEXT,
-    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
-) STRICT;
-CREATE INDEX memberships_committee ON memberships(committee_id);
-CREATE INDEX memberships_person ON memberships(person_id);
-
-CREATE TABLE officers (
-    id INTEGER PRIMARY KEY,
-    body_id INTEGER NOT NULL REFERENCES bodies(id),
-    name TEXT NOT NULL CHECK (trim(name) <> ''),
-    initials TEXT,
-    job_title TEXT,
-    phone TEXT,
-    email TEXT
-) STRICT;
-
-CREATE TABLE committee_officers (
-    id INTEGER PRIMARY KEY,
-    committee_id INTEGER NOT NULL REFERENCES committees(id) ON DELETE CASCADE,
-    officer_id INTEGER NOT NULL REFERENCES officers(id),
-    role TEXT NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (committee_id, officer_id)
-) STRICT;
-
-CREATE TABLE interests (
-    id INTEGER PRIMARY KEY,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    category TEXT NOT NULL,
-    nature TEXT NOT NULL CHECK (trim(nature) <> ''),
-    registered_on TEXT,
-    removed_on TEXT
-) STRICT;
-CREATE INDEX interests_person ON interests(person_id);
-
-CREATE TABLE meetings (
-    id INTEGER PRIMARY KEY,
-    committee_id INTEGER NOT NULL REFERENCES committees(id),
-    date TEXT NOT NULL,
-    start_time TEXT,
-    place TEXT,
-    livestream_url TEXT,
-    status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN
-        ('scheduled', 'agenda-published', 'held', 'minutes-confirmed', 'cancelled')),
-    agenda_setting_date TEXT,
-    published_at TEXT,
-    closed_at TEXT,
-    cancelled_reason TEXT
-) STRICT;
-CREATE UNIQUE INDEX meetings_one_a_day ON meetings(committee_id, date) WHERE status <> 'cancelled';
-CREATE INDEX meetings_date ON meetings(date);
-
-CREATE TABLE agenda_items (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'business' CHECK (kind IN ('standard', 'business', 'urgent')),
-    standard_key TEXT,
-    title TEXT NOT NULL CHECK (trim(title) <> ''),
-    description TEXT,
-    recommendation TEXT,
-    lead_officer_id INTEGER REFERENCES officers(id),
-    verbal_update INTEGER NOT NULL DEFAULT 0 CHECK (verbal_update IN (0, 1)),
-    exempt_paragraph INTEGER CHECK (exempt_paragraph BETWEEN 1 AND 7),
-    supplementary INTEGER NOT NULL DEFAULT 0 CHECK (supplementary IN (0, 1)),
-    urgency_reasons TEXT,
-    work_programme_item_id INTEGER REFERENCES work_programme_items(id),
-    status TEXT NOT NULL DEFAULT 'listed' CHECK (status IN ('listed', 'withdrawn', 'deferred'))
-) STRICT;
-CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
-
-CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
-    agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('pdf', 'markdown', 'text', 'minutes', 'work-programme')),
-    appendix_label TEXT,
-    title TEXT NOT NULL,
-    path TEXT,
-    pages INTEGER CHECK (pages >= 0)
-) STRICT;
-CREATE INDEX documents_item ON documents(agenda_item_id, position);
-
-CREATE TABLE attendance (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    status TEXT NOT NULL CHECK (status IN ('present', 'apologies', 'absent', 'substitute')),
-    substitute_for_id INTEGER REFERENCES people(id),
-    UNIQUE (meeting_id, person_id),
-    CHECK (status <> 'substitute' OR substitute_for_id IS NOT NULL)
-) STRICT;
-
-CREATE TABLE others_present (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-    officer_id INTEGER REFERENCES officers(id),
-    name TEXT NOT NULL,
-    role TEXT
-) STRICT;
-
-CREATE TABLE movements (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    minute_id INTEGER REFERENCES minutes(id),
-    kind TEXT NOT NULL CHECK (kind IN ('arrived', 'left', 'withdrew', 'returned')),
-    at_time TEXT,
-    reason TEXT
-) STRICT;
-CREATE INDEX movements_meeting ON movements(meeting_id);
-
-CREATE TABLE declarations (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    agenda_item_id INTEGER REFERENCES agenda_items(id),
-    interest_id INTEGER REFERENCES interests(id),
-    position INTEGER NOT NULL DEFAULT 0,
-    category TEXT NOT NULL,
-    nature TEXT NOT NULL,
-    action TEXT NOT NULL DEFAULT 'remained'
-        CHECK (action IN ('remained', 'withdrew', 'did-not-vote'))
-) STRICT;
-CREATE INDEX declarations_meeting ON declarations(meeting_id);
-
-CREATE TABLE minutes (
-    id INTEGER PRIMARY KEY,
-    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
-    agenda_item_id INTEGER REFERENCES agenda_items(id),
-    committee_id INTEGER NOT NULL REFERENCES committees(id),
-    municipal_year INTEGER NOT NULL,
-    position INTEGER NOT NULL,
-    number INTEGER,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'confirmed')),
-    exempt_paragraph INTEGER CHECK (exempt_paragraph BETWEEN 1 AND 7),
-    confirmed_at TEXT
-) STRICT;
-CREATE UNIQUE INDEX minutes_number_once_a_year
-    ON minutes(committee_id, municipal_year, number) WHERE number IS NOT NULL;
-CREATE INDEX minutes_meeting ON minutes(meeting_id, position);
-
-CREATE TABLE resolutions (
-    id INTEGER PRIMARY KEY,
-    minute_id INTEGER NOT NULL REFERENCES minutes(id),
-    position INTEGER NOT NULL,
-    text TEXT NOT NULL
-) STRICT;
-CREATE INDEX resolutions_minute ON resolutions(minute_id, position);
-
-CREATE TABLE actions (
-    id INTEGER PRIMARY KEY,
-    committee_id INTEGER NOT NULL REFERENCES committees(id),
-    resolution_id INTEGER REFERENCES resolutions(id),
-    work_programme_item_id INTEGER REFERENCES work_programme_items(id),
-    description TEXT NOT NULL,
-    owner TEXT,
-    owner_officer_id INTEGER REFERENCES officers(id),
-    target_meeting_id INTEGER REFERENCES meetings(id),
-    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
-    progress TEXT
-) STRICT;
-CREATE INDEX actions_committee ON actions(committee_id, status);
-
-CREATE TABLE work_programme_items (
-    id INTEGER PRIMARY KEY,
-    committee_id INTEGER NOT NULL REFERENCES committees(id),
-    meeting_id INTEGER REFERENCES meetings(id),
-    municipal_year INTEGER,
-    list TEXT NOT NULL DEFAULT 'programme' CHECK (list IN ('programme', 'possible', 'watching')),
-    position INTEGER NOT NULL DEFAULT 0,
-    topic TEXT NOT NULL CHECK (trim(topic) <> ''),
-    lead_officer_id INTEGER REFERENCES officers(id),
-    actions_arising TEXT,
-    progress TEXT,
-    status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN
-        ('proposed', 'scheduled', 'on-agenda', 'considered', 'dropped'))
-) STRICT;
-CREATE INDEX work_programme_committee ON work_programme_items(committee_id, meeting_id);
-
-CREATE TABLE amendments (
-    id INTEGER PRIMARY KEY,
-    table_name TEXT NOT NULL,
-    row_id INTEGER NOT NULL,
-    field TEXT NOT NULL,
-    old_value TEXT,
-    new_value TEXT,
-    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
-    amended_at TEXT NOT NULL,
-    amended_by TEXT
-) STRICT;
-CREATE INDEX amendments_row ON amendments(table_name, row_id);
-
-CREATE TABLE ui_state (
-    key TEXT PRIMARY KEY,
-    value TEXT
-) STRICT;
-"""
-
-
+SCHEMA = Path(__file__).parent / "schema"
 STEP_NAMES: list[str] = []
+
+
+def _sql(step_name: str) -> str:
+    """A step's SQL, kept in store/schema/<step>.sql."""
+    return (SCHEMA / f"{step_name}.sql").read_text(encoding="utf-8")
 
 
 def step(function):
@@ -283,77 +27,58 @@ def step(function):
 
 @step
 def m001_initial_schema(db: Database) -> None:
-    db.executescript(_INITIAL_SCHEMA)
-
-
-# Confirmed minutes are a legal record: the database itself refuses to change them.
-_CONFIRMED_LOCK = """
-CREATE TRIGGER minutes_confirmed_locked BEFORE UPDATE ON minutes
-WHEN OLD.status = 'confirmed'
-BEGIN
-    SELECT RAISE(ABORT, 'confirmed minutes cannot be changed; record an amendment instead');
-END;
-
-CREATE TRIGGER minutes_confirmed_kept BEFORE DELETE ON minutes
-WHEN OLD.status = 'confirmed'
-BEGIN
-    SELECT RAISE(ABORT, 'confirmed minutes cannot be deleted');
-END;
-
-CREATE TRIGGER resolutions_confirmed_no_insert BEFORE INSERT ON resolutions
-WHEN (SELECT status FROM minutes WHERE id = NEW.minute_id) = 'confirmed'
-BEGIN
-    SELECT RAISE(ABORT, 'confirmed minutes cannot be changed; record an amendment instead');
-END;
-
-CREATE TRIGGER resolutions_confirmed_no_update BEFORE UPDATE ON resolutions
-WHEN (SELECT status FROM minutes WHERE id = OLD.minute_id) = 'confirmed'
-  OR (SELECT status FROM minutes WHERE id = NEW.minute_id) = 'confirmed'
-BEGIN
-    SELECT RAISE(ABORT, 'confirmed minutes cannot be changed; record an amendment instead');
-END;
-
-CREATE TRIGGER resolutions_confirmed_no_delete BEFORE DELETE ON resolutions
-WHEN (SELECT status FROM minutes WHERE id = OLD.minute_id) = 'confirmed'
-BEGIN
-    SELECT RAISE(ABORT, 'confirmed minutes cannot be changed; record an amendment instead');
-END;
-
-CREATE TRIGGER amendments_kept BEFORE UPDATE ON amendments
-BEGIN
-    SELECT RAISE(ABORT, 'amendments are a permanent record');
-END;
-
-CREATE TRIGGER amendments_not_deleted BEFORE DELETE ON amendments
-BEGIN
-    SELECT RAISE(ABORT, 'amendments are a permanent record');
-END;
-
-CREATE INDEX agenda_items_status ON agenda_items(meeting_id, status);
-CREATE INDEX minutes_year ON minutes(committee_id, municipal_year);
-CREATE INDEX actions_resolution ON actions(resolution_id);
-"""
+    db.executescript(_sql("m001_initial_schema"))
 
 
 @step
 def m002_confirmed_minutes_locked(db: Database) -> None:
-    db.executescript(_CONFIRMED_LOCK)
-
-
-# A work-programme topic can have several lead officers ("TR/KG" in the fixture).
-_PROGRAMME_LEADS = """
-CREATE TABLE work_programme_leads (
-    id INTEGER PRIMARY KEY,
-    work_programme_item_id INTEGER NOT NULL REFERENCES work_programme_items(id) ON DELETE CASCADE,
-    officer_id INTEGER NOT NULL REFERENCES officers(id),
-    position INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (work_programme_item_id, officer_id)
-) STRICT;
-CREATE INDEX agenda_items_programme ON agenda_items(work_programme_item_id);
-CREATE INDEX actions_programme ON actions(work_programme_item_id);
-"""
+    db.executescript(_sql("m002_confirmed_minutes_locked"))
 
 
 @step
 def m003_programme_lead_officers(db: Database) -> None:
-    db.executescript(_PROGRAMME_LEADS)
+    db.executescript(_sql("m003_programme_lead_officers"))
+
+
+# Full-text search (issue 6). One row per searchable record; its rowid is the record's id
+# times 8 plus a code for its table, so a trigger finds the row to replace without a scan.
+# Where a hit belongs (committee, meeting, date, minute, exempt or not) is looked up when
+# searching, so moving a meeting or marking a minute exempt never leaves the index stale.
+# The plain unicode61 tokenizer keeps prefix search working (porter breaks `accommodat*`).
+_SEARCH_SOURCES = (
+    # (code, kind, table, title expression, body expression, columns whose change re-indexes)
+    (1, "minute", "minutes", "{r}.title", "{r}.body", "title, body"),
+    (2, "resolution", "resolutions", "''", "{r}.text", "text"),
+    (3, "agenda", "agenda_items", "{r}.title",
+     "coalesce({r}.description, '') || char(10) || coalesce({r}.recommendation, '')",
+     "title, description, recommendation"),
+    (4, "declaration", "declarations", "''", "{r}.nature", "nature"),
+    (5, "programme", "work_programme_items", "{r}.topic", "''", "topic"),
+)
+
+
+def _search_index_sql() -> str:
+    parts = [
+        ("CREATE VIRTUAL TABLE search_index USING fts5("
+         "kind UNINDEXED, title, body, row_id UNINDEXED, "
+         "tokenize = 'unicode61 remove_diacritics 2');")
+    ]
+    for code, kind, table, title, body, columns in _SEARCH_SOURCES:
+        def values(r: str, code=code, kind=kind, title=title, body=body) -> str:
+            return (f"{r}.id * 8 + {code}, '{kind}', {title.format(r=r)}, "
+                    f"{body.format(r=r)}, {r}.id")
+
+        insert = f"INSERT INTO search_index (rowid, kind, title, body, row_id) VALUES ({values('NEW')});"
+        delete = f"DELETE FROM search_index WHERE rowid = OLD.id * 8 + {code};"
+        parts.append(f"INSERT INTO search_index (rowid, kind, title, body, row_id) "
+                     f"SELECT {values(table)} FROM {table};")
+        parts.append(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END;")
+        parts.append(f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {columns} ON {table} "
+                     f"BEGIN {delete} {insert} END;")
+        parts.append(f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END;")
+    return "\n".join(parts)
+
+
+@step
+def m004_search_index(db: Database) -> None:
+    db.executescript(_search_index_sql())
