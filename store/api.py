@@ -17,6 +17,7 @@ from store.minutes import MinuteStore
 from store.officers import OfficerStore
 from store.programme import ProgrammeStore
 from store.resolutions import ActionStore, ResolutionStore
+from store.search import SearchStore
 from store.ui_state import UiStateStore
 
 
@@ -42,6 +43,7 @@ class Store:
         self.attendance = AttendanceStore(self.db, self.meetings, self.members)
         self.declarations = DeclarationStore(self.db, self.attendance, self.interests, self.minutes)
         self.ui_state = UiStateStore(self.db)
+        self.search = SearchStore(self.db, self.committees, self.minutes, self.meetings)
 
     def close(self) -> None:
         self.db.close()

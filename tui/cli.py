@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     programme = _export_parser(what, "programme", "the work programme of a municipal year as a Markdown table")
     programme.add_argument("--year", help="the municipal year, e.g. 2020 or 2020/21 (default: the current one)")
     _export_parser(what, "actions", "the action log as a Markdown table")
+
+    search = commands.add_parser("search", help="find minutes, resolutions, agenda items, declarations "
+                                 "and work-programme topics", epilog=EPILOG)
+    search.add_argument("text", metavar="TEXT", nargs="+", help="the words to find (the last may be a prefix)")
+    search.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    search.add_argument("--committee", help="only this committee (its name or a unique part of it)")
+    search.add_argument("--since", help="only meetings on or after this date, e.g. 2020-05-01")
+    search.add_argument("--until", help="only meetings on or before this date")
+    search.add_argument("--relevance", action="store_true", help="most relevant first (default: newest first)")
+    search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    search.add_argument("--public", action="store_true", help="leave out exempt (private) minutes")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
     return parser
 
 
@@ -77,6 +89,8 @@ def _run(args: argparse.Namespace) -> int:
         return _run_demo(Store(path), path, args.open)
     if args.command == "export":
         return _run_export(Store(path), args)
+    if args.command == "search":
+        return _run_search(Store(path), args)
     raise AssertionError(args.command)
 
 
@@ -119,6 +133,49 @@ def _run_export(store, args: argparse.Namespace) -> int:
     else:
         print(text)
     return 0
+
+
+def _run_search(store, args: argparse.Namespace) -> int:
+    import json
+
+    from store.dates import short_date
+
+    text = " ".join(args.text)
+    with store:
+        committee = store.committees.by_name(args.committee) if args.committee else None
+        hits = store.search.search(
+            text, committee_id=committee.id if committee else None,
+            since=_date_option(args.since, "--since"), until=_date_option(args.until, "--until"),
+            order="relevance" if args.relevance else "newest", limit=args.limit, public=args.public,
+        )
+    if args.json:
+        print(json.dumps([
+            {"kind": h.kind, "committee": h.committee, "date": h.date.isoformat() if h.date else None,
+             "minute": h.number, "title": h.title, "snippet": h.snippet,
+             "minute_id": h.minute_id, "meeting_id": h.meeting_id}
+            for h in hits
+        ], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"No minute mentions '{text}'." if text.strip() else "Nothing to search for.", file=sys.stderr)
+        return 0
+    for h in hits:
+        where = short_date(h.date) if h.date else "no meeting"
+        number = f"minute {h.number}" if h.number is not None else h.kind
+        snippet = " ".join(h.snippet.split())
+        print(f"{where} · {number} · {h.committee} · {h.title}: {snippet}")
+    return 0
+
+
+def _date_option(text: str | None, option: str):
+    if not text:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ClerkError(f"{option} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2020-05-01.") from None
 
 
 def _export_text(store, committee, args: argparse.Namespace) -> str:

@@ -16,6 +16,7 @@ from tui.screens.minutes import MinutesScreen
 from tui.screens.planned import PlannedPane
 from tui.screens.programme import ProgrammeScreen
 from tui.screens.resolutions import ResolutionsScreen
+from tui.screens.search import SearchScreen
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ PANES = (
     Pane("5", "minutes", "Minutes", MinutesScreen),
     Pane("6", "resolutions", "Resolutions", ResolutionsScreen),
     Pane("7", "programme", "Work programme", ProgrammeScreen),
-    Pane("8", "search", "Search", partial(PlannedPane, "search")),
+    Pane("8", "search", "Search", SearchScreen),
     Pane("9", "members", "Members", MembersScreen),
 )
 PANE_BY_MODE = {pane.mode: pane for pane in PANES}

@@ -15,11 +15,6 @@ PLANNED = {
         "standard items, offer the work programme's topics for the meeting, attach reports as "
         "lettered appendices with page ranges, and publish the agenda pack as Markdown and PDF.",
     ),
-    "search": (
-        "Search",
-        "Search is not built yet. It will find any minute, resolution or agenda item as you "
-        "type, and import published minutes and agenda packs.",
-    ),
 }
 
 
