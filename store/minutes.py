@@ -29,17 +29,17 @@ class MinuteStore:
     # reading ------------------------------------------------------------------
     def list_for(self, meeting_id: int) -> list[Minute]:
         rows = self.db.query("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY position", [meeting_id])
-        return [self._minute(row) for row in rows]
+        return self._minutes(list(rows))
 
     def get(self, minute_id: int) -> Minute:
         rows = list(self.db.query("SELECT * FROM minutes WHERE id = ?", [minute_id]))
         if not rows:
             raise NotFound(f"There is no minute with id {minute_id}.")
-        return self._minute(rows[0])
+        return self._minutes(rows)[0]
 
     def for_item(self, agenda_item_id: int) -> Minute | None:
         rows = list(self.db.query("SELECT * FROM minutes WHERE agenda_item_id = ?", [agenda_item_id]))
-        return self._minute(rows[0]) if rows else None
+        return self._minutes(rows)[0] if rows else None
 
     def by_number(self, committee_id: int, year: int, number: int) -> Minute:
         rows = list(self.db.query(
@@ -48,7 +48,7 @@ class MinuteStore:
         ))
         if not rows:
             raise NotFound(f"There is no minute {number} in {numbering.municipal_year_label(year)}.")
-        return self._minute(rows[0])
+        return self._minutes(rows)[0]
 
     def next_number(self, meeting_id: int) -> int:
         """The number the next item taken at this meeting will get."""
@@ -232,15 +232,21 @@ class MinuteStore:
         self.db.execute("DELETE FROM resolutions WHERE minute_id = ?", [minute.id])
         self.db.execute("DELETE FROM minutes WHERE id = ?", [minute.id])
 
-    def _minute(self, row: dict) -> Minute:
-        amendments = tuple(
-            Amendment(id=a["id"], field=a["field"], old_value=a["old_value"], new_value=a["new_value"],
-                      reason=a["reason"], amended_at=a["amended_at"], amended_by=a["amended_by"])
+    def _minutes(self, rows: list[dict]) -> list[Minute]:
+        """Minutes with their amendments, read in one query however many minutes there are."""
+        ids = [row["id"] for row in rows]
+        amendments: dict[int, list[Amendment]] = {minute_id: [] for minute_id in ids}
+        if ids:
             for a in self.db.query(
-                "SELECT * FROM amendments WHERE table_name = 'minutes' AND row_id = ? ORDER BY id", [row["id"]]
-            )
-        )
-        return Minute(**row, amendments=amendments)
+                f"SELECT * FROM amendments WHERE table_name = 'minutes' AND row_id IN ({','.join('?' * len(ids))}) "
+                "ORDER BY id",
+                ids,
+            ):
+                amendments[a["row_id"]].append(Amendment(
+                    id=a["id"], field=a["field"], old_value=a["old_value"], new_value=a["new_value"],
+                    reason=a["reason"], amended_at=a["amended_at"], amended_by=a["amended_by"],
+                ))
+        return [Minute(**row, amendments=tuple(amendments[row["id"]])) for row in rows]
 
     def set_exempt(self, minute_id: int, paragraph: int | None) -> Minute:
         """Mark a draft minute as taken in private (Schedule 12A paragraph 1-7), or None for public."""
