@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.agenda import AgendaStore
+from store.appendices import AppendixStore
 from store.attendance import AttendanceStore
 from store.committees import CommitteeStore
 from store.db import connect
 from store.declarations import DeclarationStore
+from store.documents import DocumentStore
 from store.interests import InterestStore
 from store.meetings import MeetingStore
 from store.members import MemberStore
@@ -36,6 +38,9 @@ class Store:
         self.meetings = MeetingStore(self.db, self.committees)
         self.minute_numbers = MinuteNumberStore(self.db, self.committees, self.meetings)
         self.agenda = AgendaStore(self.db, self.meetings)
+        self.documents = DocumentStore(self.db, self.agenda)
+        self.appendices = AppendixStore(self)
+        self.agenda.before_change = self.documents.before_change = self.appendices.freeze
         self.minutes = MinuteStore(self.db, self.meetings, self.agenda, self.minute_numbers)
         self.resolutions = ResolutionStore(self.db, self.minutes)
         self.actions = ActionStore(self.db)

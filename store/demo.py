@@ -17,7 +17,8 @@ from datetime import date
 
 from store.api import Store
 from store.deadlines import deadline_passed
-from store.demo_minutes import JANUARY, add_january_minutes
+from store.demo_agenda import add_march_agenda
+from store.demo_minutes import JANUARY, add_january_agenda, add_january_minutes, confirm_january_minutes
 from store.demo_programme import link_january_agenda, plan_appendix_f
 from store.errors import Conflict
 from store.models import Committee, Meeting
@@ -132,11 +133,16 @@ def build_demo(store: Store, today: date | None = None) -> Committee:
         _add_officers(store, committee)
         _add_interest(store, committee)
         meetings = [store.meetings.add(committee.id, day) for day in MEETING_DATES]
+        plan_appendix_f(store, committee)
+        add_january_agenda(store, committee, today)
+        link_january_agenda(store, committee)
+        add_march_agenda(store, committee, today)
         for meeting, following in zip(meetings, [*meetings[1:], None]):
             _bring_up_to(store, meeting, following, today)
-        plan_appendix_f(store, committee)
-        add_january_minutes(store, committee)
-        link_january_agenda(store, committee)
+            if meeting.date == JANUARY:
+                # Taken before March's agenda is published: they are its Appendix A.
+                add_january_minutes(store, committee)
+        confirm_january_minutes(store, committee)
     return store.committees.get(committee.id)
 
 
@@ -165,12 +171,15 @@ def _bring_up_to(store: Store, meeting: Meeting, following: Meeting | None, toda
     Its agenda counts as published once the last publication day has gone (and on
     that day, the latest lawful one); it is held once its date has passed; its
     minutes are confirmed once the next meeting, which confirms them, is held (the
-    minutes of 19 January 2021 are confirmed by add_january_minutes, after it takes them).
+    minutes of 19 January 2021 are confirmed by confirm_january_minutes, after they are taken).
     """
     last_day = store.meetings.deadline(meeting, today).last_day
     if not deadline_passed(last_day, today):
         return
-    store.meetings.advance_status(meeting.id, last_day)
+    if store.agenda.list_for(meeting.id):
+        store.appendices.publish(meeting.id, last_day)
+    else:
+        store.meetings.advance_status(meeting.id, last_day)
     if meeting.date >= today:
         return
     store.meetings.advance_status(meeting.id, today)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from store.api import Store
+from store.deadlines import deadline_passed
 from store.models import Committee
 
 JANUARY = date(2021, 1, 19)
@@ -166,20 +167,26 @@ DECLARATION = dict(
 )
 
 
-def add_january_minutes(store: Store, committee: Committee) -> None:
-    """Record the meeting of 19 January 2021 as far as the demo's statuses allow.
-
-    Its agenda once the agenda is published; attendance, the declaration, minutes 86-97
-    and the closing time once the meeting is held; confirmation once the 9 March 2021
-    meeting, which confirmed them, is held.
-    """
+def add_january_agenda(store: Store, committee: Committee, today: date) -> None:
+    """The agenda of 19 January 2021 (the standard items and the business the minutes record),
+    once `today` is past its last publication day: the agenda is built before it is published."""
     meeting = store.meetings.on(committee.id, JANUARY)
-    if meeting.status == "scheduled":
+    if not deadline_passed(store.meetings.deadline(meeting, today).last_day, today):
         return
     store.agenda.start_from_standard_items(meeting.id)
     for title in BUSINESS:
         store.agenda.add(meeting.id, title)
-    if meeting.status == "agenda-published":
+
+
+def add_january_minutes(store: Store, committee: Committee) -> None:
+    """Record the meeting of 19 January 2021 as far as its status allows.
+
+    Attendance, the declaration, minutes 86-97
+    and the closing time once the meeting is held; confirmation once the 9 March 2021
+    meeting, which confirmed them, is held.
+    """
+    meeting = store.meetings.on(committee.id, JANUARY)
+    if meeting.status in ("scheduled", "agenda-published"):
         return
     for name in PRESENT:
         store.attendance.set(meeting.id, store.people.find(name).id, "present")
@@ -194,6 +201,11 @@ def add_january_minutes(store: Store, committee: Committee) -> None:
         for text in RESOLUTIONS.get(minute.number, ()):
             store.resolutions.add(minute.id, text)
     store.meetings.close(meeting.id, CLOSED_AT)
+
+
+def confirm_january_minutes(store: Store, committee: Committee) -> None:
+    """The meeting of 9 March 2021, once held, confirmed the minutes of 19 January."""
+    meeting = store.meetings.on(committee.id, JANUARY)
     march = store.meetings.on(committee.id, MARCH)
-    if march.status in ("held", "minutes-confirmed"):
+    if march.status in ("held", "minutes-confirmed") and store.minutes.list_for(meeting.id):
         store.minutes.confirm_meeting(meeting.id, CONFIRMED_AT)

@@ -82,3 +82,8 @@ def _search_index_sql() -> str:
 @step
 def m004_search_index(db: Database) -> None:
     db.executescript(_search_index_sql())
+
+
+@step
+def m005_documents_and_imports(db: Database) -> None:
+    db.executescript(_sql("m005_documents_and_imports"))

@@ -155,11 +155,12 @@ def test_the_public_minutes_hold_no_exempt_text(exempt):
     text = minutes_markdown(store, meeting.id)
     assert "SECRET" not in text
     assert "PRIVATE — NOT FOR PUBLICATION" not in text
+    # An exempt item sorts into the private part, after Any other urgent business, so it is minuted last.
     assert _section(text, 7) == (
-        f"## 7. PRIVATE CONTRACT\n\n{EXCLUSION.format(3)}\n\nThis item was considered in private.\n"
+        f"## 7. STAFFING MATTER\n\n{EXCLUSION.format(1)}\n\nThis item was considered in private.\n"
     )
-    assert _section(text, 8) == (
-        f"## 8. STAFFING MATTER\n\n{EXCLUSION.format(1)}\n\nThis item was considered in private.\n"
+    assert _section(text, 10) == (
+        f"## 10. PRIVATE CONTRACT\n\n{EXCLUSION.format(3)}\n\nThis item was considered in private.\n"
     )
     assert "The open report was discussed.\n\nAGREED:\n\nThat the open report be noted." in _section(text, 6)
 
@@ -171,11 +172,11 @@ def test_the_private_minutes_hold_everything(exempt):
         "# Minutes of the Meeting of the TEST COMMITTEE (PRIVATE — NOT FOR PUBLICATION)\n\n"
         "Held: TUESDAY, 1 SEPTEMBER 2020 at 10:00 am\n\n"
     )
-    assert _section(text, 7) == (
-        f"## 7. PRIVATE CONTRACT\n\n{EXCLUSION.format(3)}\n\nSECRET bid prices were discussed.\n\n"
+    assert _section(text, 10) == (
+        f"## 10. PRIVATE CONTRACT\n\n{EXCLUSION.format(3)}\n\nSECRET bid prices were discussed.\n\n"
         "AGREED:\n\nThat the SECRET bid be accepted.\n\nAction: Sign the SECRET contract (Owner: Head of Procurement)\n"
     )
-    assert f"{EXCLUSION.format(1)}\n\nA SECRET staffing matter." in _section(text, 8)
+    assert f"{EXCLUSION.format(1)}\n\nA SECRET staffing matter." in _section(text, 7)
     assert "This item was considered in private." not in text
 
 

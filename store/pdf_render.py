@@ -1,0 +1,135 @@
+"""Render clerk's Markdown (and plain text) to PDF pages, and count a PDF's pages.
+
+The council house style is plain: headings in bold, paragraphs, lists, A4 portrait.
+fpdf2's built-in Helvetica only holds Latin-1, so characters outside it are mapped to
+their nearest Latin-1 form (dashes, quotes, bullets) before rendering; nothing raises.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from fpdf import FPDF
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from store.errors import InvalidInput
+
+_NEAREST = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2022": "-", "\u25a0": "-", "\u25aa": "-", "\u25cf": "-", "\u2023": "-", "\u2043": "-",
+    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+    "\u2264": "<=", "\u2265": ">=", "\u2122": "(TM)", "\u20ac": "EUR",
+})
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_EMPHASIS = re.compile(r"(\*\*|__|<u>|</u>)")
+
+
+def latin1(text: str) -> str:
+    """The text as Helvetica can draw it: nearest Latin-1 characters, control characters dropped."""
+    text = text.translate(_NEAREST)
+    text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+class _Page(FPDF):
+    def __init__(self, footer_text: str | None = None):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.footer_text = footer_text
+        self.set_margins(20, 20, 20)
+        self.set_auto_page_break(True, margin=20)
+        self.set_creator("clerk")
+
+    def footer(self) -> None:
+        if self.footer_text:
+            self.set_y(-14)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 5, latin1(self.footer_text), align="C")
+
+
+def markdown_to_pdf(markdown: str, footer_text: str | None = None) -> bytes:
+    """A PDF of the Markdown: headings bold, paragraphs and list items wrapped to the page."""
+    pdf = _Page(footer_text)
+    pdf.add_page()
+    for block in _blocks(markdown):
+        _draw(pdf, block)
+    return bytes(pdf.output())
+
+
+def text_to_pdf(text: str, footer_text: str | None = None) -> bytes:
+    """A PDF of plain text, paragraphs as written."""
+    pdf = _Page(footer_text)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        if paragraph.strip():
+            pdf.multi_cell(0, 5, latin1(paragraph.strip("\n")), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2.5)
+    return bytes(pdf.output())
+
+
+def page_count(data: bytes, name: str = "the file") -> int:
+    """How many pages a PDF has; a clear InvalidInput for anything that is not a readable PDF."""
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise InvalidInput(f"{name} is not a PDF (it does not start with %PDF-).")
+    try:
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+        raise InvalidInput(f"{name} could not be read as a PDF ({error}).") from error
+    if pages == 0:
+        raise InvalidInput(f"{name} is a PDF with no pages.")
+    return pages
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """(kind, text) blocks: 'h1'..'h6', 'item', 'rule' or 'para'."""
+    blocks: list[tuple[str, str]] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(("para", " ".join(line.strip() for line in paragraph)))
+            paragraph.clear()
+
+    for line in markdown.replace("\r\n", "\n").split("\n"):
+        stripped = line.strip()
+        heading = _HEADING.match(stripped)
+        if not stripped:
+            flush()
+        elif heading:
+            flush()
+            blocks.append((f"h{len(heading.group(1))}", heading.group(2)))
+        elif stripped in ("---", "***", "___", "*** ** **"):
+            flush()
+            blocks.append(("rule", ""))
+        elif _BULLET.match(line):
+            flush()
+            blocks.append(("item", stripped))
+        else:
+            paragraph.append(line)
+    flush()
+    return blocks
+
+
+def _draw(pdf: FPDF, block: tuple[str, str]) -> None:
+    kind, text = block
+    text = latin1(_EMPHASIS.sub("", text).replace("\\", ""))
+    if kind.startswith("h"):
+        size = {1: 15, 2: 13, 3: 11}.get(int(kind[1]), 10)
+        pdf.set_font("Helvetica", style="B", size=size)
+        pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    elif kind == "rule":
+        pdf.ln(2)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.ln(3)
+    else:
+        pdf.set_font("Helvetica", size=10)
+        indent = 5 if kind == "item" else 0
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(pdf.epw - indent, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2.5)
