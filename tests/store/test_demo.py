@@ -266,10 +266,13 @@ def test_the_demo_survives_reopening(tmp_path):
         assert len(store.meetings.list_for(committee.id)) == 4
 
 
-def test_only_the_january_meeting_has_an_agenda_and_minutes(demo):
+def test_january_has_agenda_and_minutes_and_march_its_published_agenda(demo):
     store, committee = demo
     january = _meeting(store, committee, "2021-01-19")
-    for table, rows in (("minutes", 12), ("agenda_items", 12), ("attendance", 6), ("declarations", 1)):
+    march = _meeting(store, committee, "2021-03-09")
+    assert len(store.agenda.list_for(march.id)) == 12
+    assert store.db.execute("SELECT count(*) FROM agenda_items").fetchone()[0] == 24
+    for table, rows in (("minutes", 12), ("attendance", 6), ("declarations", 1)):
         assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == rows
         assert store.db.execute(f"SELECT count(*) FROM {table} WHERE meeting_id = ?", [january.id]).fetchone()[0] == rows
     minutes = store.minutes.list_for(january.id)
