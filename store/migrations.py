@@ -87,3 +87,8 @@ def m004_search_index(db: Database) -> None:
 @step
 def m005_documents_and_imports(db: Database) -> None:
     db.executescript(_sql("m005_documents_and_imports"))
+
+
+@step
+def m006_lookup_indexes(db: Database) -> None:
+    db.executescript(_sql("m006_lookup_indexes"))

@@ -66,8 +66,7 @@ def clean_query(text: str | None) -> str | None:
 
 _RESOLVED = """
 WITH hits AS (
-    SELECT s.rowid AS sid, s.kind, s.row_id, s.rank AS score,
-           snippet(search_index, -1, :open, :close, '…', 14) AS snippet
+    SELECT s.rowid AS sid, s.kind, s.row_id, s.rank AS score
     FROM search_index s WHERE search_index MATCH :query
 ),
 placed AS (
@@ -103,7 +102,7 @@ placed AS (
         END AS programme_committee
     FROM hits h
 )
-SELECT p.kind, p.snippet, p.score, p.minute_id,
+SELECT p.kind, p.sid, p.score, p.minute_id,
        coalesce(mi.meeting_id, p.other_meeting_id) AS meeting_id,
        coalesce(m.committee_id, p.programme_committee) AS committee_id,
        c.name AS committee, m.date AS date, mi.number AS number,
@@ -151,9 +150,20 @@ class SearchStore:
                f"ORDER BY {ordering} LIMIT :limit")
         try:
             rows = self.db.execute(sql, params).fetchall()
+            snippets = self._snippets(query, [row[1] for row in rows])
         except sqlite3.OperationalError:
             return []
-        return [_hit(row) for row in rows]
+        return [_hit(row, snippets.get(row[1], "")) for row in rows]
+
+    def _snippets(self, query: str, sids: list[int]) -> dict[int, str]:
+        """Snippets for the hits shown only: snippet() over every match of a common word in a
+        large archive would cost seconds."""
+        if not sids:
+            return {}
+        marks = ",".join("?" * len(sids))
+        return dict(self.db.execute(
+            f"SELECT rowid, snippet(search_index, -1, ?, ?, '…', 14) FROM search_index "
+            f"WHERE search_index MATCH ? AND rowid IN ({marks})", [OPEN, CLOSE, query, *sids]).fetchall())
 
     def count(self, text: str | None) -> int:
         query = clean_query(text)
@@ -191,8 +201,8 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)
 
 
-def _hit(row) -> SearchHit:
-    kind, snippet, _score, minute_id, meeting_id, committee_id, committee, day, number, title, exempt = row
+def _hit(row, snippet: str) -> SearchHit:
+    kind, _sid, _score, minute_id, meeting_id, committee_id, committee, day, number, title, exempt = row
     return SearchHit(
         kind=kind,
         committee=committee or "",
