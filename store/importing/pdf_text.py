@@ -1,0 +1,128 @@
+"""Read a file to import as pages of text: PDF (pypdf text extraction), plain text or Markdown.
+
+Nothing here knows what a pack looks like; it only turns bytes into text, or says in
+plain English why it cannot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.errors import InvalidInput
+
+Progress = Callable[[int, int, str], None]
+
+MAX_BYTES = 200 * 1024 * 1024
+# Bytes a text file does not hold; more than a few of them and the file is not text.
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text, page by page (a text file is one page, or pages split by form feeds)."""
+
+    name: str
+    sha256: str
+    kind: str  # "pdf", "markdown" or "text"
+    pages: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def read_source(path: str | Path, progress: Progress | None = None) -> SourceText:
+    """The file's text; InvalidInput (naming the file) when it is missing, empty, binary or a broken PDF."""
+    path = Path(path)
+    data = _read_bytes(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if data.lstrip()[:5].startswith(b"%PDF-"):
+        return SourceText(path.name, sha256, "pdf", _pdf_pages(data, path.name, progress))
+    if path.suffix.lower() == ".pdf":
+        raise InvalidInput(f"{path.name} is called .pdf but is not a PDF (it does not start with %PDF-).")
+    text, warnings = _decode(data, path.name)
+    kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    pages = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"))
+    if progress:
+        progress(1, 1, "reading")
+    return SourceText(path.name, sha256, kind, pages, tuple(warnings))
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InvalidInput(f"{path} does not exist.")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a file.")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidInput(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; clerk does not import it.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"{path} cannot be read ({error.strerror}).") from error
+    if not data.strip():
+        raise InvalidInput(f"{path.name} is empty.")
+    return data
+
+
+def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without a byte-order mark); else Windows-1252, else Latin-1, never losing a byte."""
+    warnings = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "Latin-1"
+            warnings.append(
+                f"{name} is not UTF-8 (byte {error.start + 1} is not valid there); it was read as {encoding} text."
+            )
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if "\x00" in text or controls > max(2, len(text) // 200):
+        raise InvalidInput(f"{name} is not a text, Markdown or PDF file (it holds binary data).")
+    return text, warnings
+
+
+def _pdf_pages(data: bytes, name: str, progress: Progress | None) -> tuple[str, ...]:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InvalidInput(f"{name} is a password-protected PDF; save an unprotected copy and import that.")
+        total = len(reader.pages)
+    except InvalidInput:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged file
+        raise InvalidInput(f"{name} could not be read as a PDF ({_reason(error)}).") from error
+    if total == 0:
+        raise InvalidInput(f"{name} is a PDF with no pages.")
+    pages = []
+    for number, page in enumerate(reader.pages, start=1):
+        pages.append(_page_text(page, name, number))
+        if progress:
+            progress(number, total, "reading pages")
+    if not any(p.strip() for p in pages):
+        raise InvalidInput(
+            f"{name} is a PDF with no text in it (a scan?): clerk reads the text of a PDF, it cannot read images."
+        )
+    return tuple(pages)
+
+
+def _page_text(page, name: str, number: int) -> str:
+    """The page in layout mode, which keeps the blank lines between paragraphs; plain mode if that fails."""
+    try:
+        return page.extract_text(extraction_mode="layout")
+    except Exception:
+        try:
+            return page.extract_text()
+        except Exception as error:
+            raise InvalidInput(f"{name}: page {number} could not be read ({_reason(error)}).") from error
+
+
+def _reason(error: Exception) -> str:
+    return str(error) or error.__class__.__name__
