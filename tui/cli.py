@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from store.errors import ClerkError
+from tui import cli_import
 
 EPILOG = "The database is --db PATH, else $CLERK_DB, else clerk.db in your user data folder."
 
@@ -44,6 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     programme = _export_parser(what, "programme", "the work programme of a municipal year as a Markdown table")
     programme.add_argument("--year", help="the municipal year, e.g. 2020 or 2020/21 (default: the current one)")
     _export_parser(what, "actions", "the action log as a Markdown table")
+    agenda = _export_parser(what, "agenda", "one meeting's agenda, with its front sheet, as Markdown")
+    agenda.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
+    agenda.add_argument("--private", action="store_true",
+                        help="include exempt (private) items in full: NOT FOR PUBLICATION")
+    agenda.add_argument("--supplementary", action="store_true",
+                        help="only the items added or changed after the agenda was published")
+    pack = _export_parser(what, "pack", "one meeting's agenda pack: the agenda, then every appendix")
+    pack.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
+    pack.add_argument("--private", action="store_true",
+                      help="include exempt (private) items and their reports: NOT FOR PUBLICATION")
+    pack.add_argument("--format", choices=["md", "pdf"], default="md",
+                      help="Markdown (md, the default) or PDF (pdf, needs -o FILE)")
 
     search = commands.add_parser("search", help="find minutes, resolutions, agenda items, declarations "
                                  "and work-programme topics", epilog=EPILOG)
@@ -56,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
     search.add_argument("--public", action="store_true", help="leave out exempt (private) minutes")
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    cli_import.add_parser(commands, EPILOG)
     return parser
 
 
@@ -91,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
         return _run_export(Store(path), args)
     if args.command == "search":
         return _run_search(Store(path), args)
+    if args.command == "import":
+        return cli_import.run(Store(path), args)
     raise AssertionError(args.command)
 
 
@@ -120,6 +136,8 @@ def _run_demo(store, path: Path, open_after: bool) -> int:
 
 
 def _run_export(store, args: argparse.Namespace) -> int:
+    if args.what == "pack":
+        return _run_pack(store, args)
     with store:
         committee = _committee(store, args.committee)
         # The Markdown documents end with their own newline; print adds one.
@@ -133,6 +151,63 @@ def _run_export(store, args: argparse.Namespace) -> int:
     else:
         print(text)
     return 0
+
+
+def _run_pack(store, args: argparse.Namespace) -> int:
+    """The agenda pack as Markdown or PDF, with a progress line on stderr as each appendix goes in."""
+    progress = _PackProgress(sys.stderr)
+    try:
+        with store:
+            if args.format == "pdf" and not args.output:
+                raise ClerkError("A PDF pack needs a file to go to: add -o FILE, e.g. -o pack.pdf.")
+            committee = _committee(store, args.committee)
+            meeting = store.meetings.on(committee.id, args.date)
+            if args.format == "pdf":
+                from store.exports.pack_pdf import pack_pdf
+
+                data = pack_pdf(store, meeting.id, private=args.private, progress=progress)
+            else:
+                from store.exports.pack_markdown import pack_markdown
+
+                data = pack_markdown(store, meeting.id, private=args.private, progress=progress).encode("utf-8")
+    finally:
+        progress.finish()
+    if not args.output:  # Markdown only: a PDF needs -o
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        raise ClerkError(f"Cannot write {args.output}: {error.strerror}.") from error
+    print(f"Wrote {args.output}.", file=sys.stderr)
+    return 0
+
+
+class _PackProgress:
+    """'Pack: [#####-----] 3/6 Appendix C' on stderr: one line redrawn on a terminal, a line each otherwise."""
+
+    WIDTH = 20
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.redraw = stream.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        line = f"Pack: [{'#' * filled}{'-' * (self.WIDTH - filled)}] {done}/{total} {label}"
+        if self.redraw:
+            self.stream.write("\r" + line.ljust(60))
+            self.shown = True
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.shown = False
 
 
 def _run_search(store, args: argparse.Namespace) -> int:
@@ -191,6 +266,11 @@ def _export_text(store, committee, args: argparse.Namespace) -> str:
 
         return actions_markdown(store, committee.id, date.today())
     meeting = store.meetings.on(committee.id, args.date)
+    if args.what == "agenda":
+        from store.exports.agenda_markdown import agenda_markdown, supplementary_markdown
+
+        write = supplementary_markdown if args.supplementary else agenda_markdown
+        return write(store, meeting.id, private=args.private)
     if args.what == "minutes":
         from store.exports.minutes_markdown import minutes_markdown
 

@@ -28,7 +28,6 @@ def meeting_as_json(store: Store, meeting_id: int) -> str:
 def meeting_as_dict(store: Store, meeting_id: int) -> dict:
     meeting = store.meetings.get(meeting_id)
     committee = store.committees.get(meeting.committee_id)
-    items = _agenda_items(store, meeting_id)
     return {
         "committee": committee.name,
         "date": meeting.date.isoformat(),
@@ -39,7 +38,7 @@ def meeting_as_dict(store: Store, meeting_id: int) -> dict:
         "closed_at": time_text(meeting.closed_at),
         "attendance": _attendance(store, meeting_id, committee.id, meeting.date.isoformat()),
         "declarations": _declarations(store, meeting_id),
-        "agenda": _agenda(store, items),
+        "agenda": _agenda(store, meeting_id),
         "minutes": _minutes(store, meeting_id),
         "livestream_url": meeting.livestream_url,
         "agenda_setting_date": date_text(
@@ -116,51 +115,41 @@ def _declarations(store: Store, meeting_id: int) -> list[dict]:
     ]
 
 
-def _agenda_items(store: Store, meeting_id: int) -> list[dict]:
-    return list(
-        store.db.query(
-            "SELECT id, title, exempt_paragraph, supplementary, status FROM agenda_items "
-            "WHERE meeting_id = ? ORDER BY position, id",
-            [meeting_id],
-        )
-    )
+def _agenda(store: Store, meeting_id: int) -> list[dict]:
+    """The items numbered as the agenda numbers them (exempt items last), with their appendix
+    labels and pages as the agenda pack gives them (store.appendices.layout).
 
-
-def _agenda(store: Store, items: list[dict]) -> list[dict]:
-    """The items numbered 1..n, with their appendix letters and pages in the public pack.
-
-    Pages run continuously through the pack, in agenda order. A document whose length
-    is not known, a supplementary item's documents (published separately) and an
-    exempt item's reports (never in the public pack) take no pages there.
+    The export is public: an exempt item shows its title and Schedule 12A paragraph, but no
+    appendix or pages, as its reports are not in the public pack. A report to follow has a
+    label but no pages yet.
     """
-    documents: dict[int, list[dict]] = {item["id"]: [] for item in items}
-    if items:
-        marks = ", ".join("?" for _ in items)
-        for row in store.db.query(
-            f"SELECT agenda_item_id, appendix_label, pages FROM documents "
-            f"WHERE agenda_item_id IN ({marks}) ORDER BY position, id",
-            [item["id"] for item in items],
-        ):
-            documents[row["agenda_item_id"]].append(row)
-    agenda, next_page = [], 1
-    for number, item in enumerate(items, start=1):
-        docs = documents[item["id"]]
-        labels = [d["appendix_label"] for d in docs if d["appendix_label"]]
-        in_pack = not item["supplementary"] and item["exempt_paragraph"] is None
-        length = sum(d["pages"] or 0 for d in docs) if in_pack else 0
-        pages = f"{next_page} - {next_page + length - 1}" if length else None
-        next_page += length
+    agenda = []
+    for entry in store.appendices.layout(meeting_id):
+        item = entry.item
+        shown = not entry.private
         agenda.append(
             {
-                "number": str(number),
-                "title": item["title"],
-                "appendix": ", ".join(labels) or None,
-                "pages": pages,
-                "exempt_paragraph": item["exempt_paragraph"],
-                "status": item["status"],
+                "number": str(entry.number),
+                "title": item.title,
+                "appendix": (", ".join(a.label for a in entry.appendices) or None) if shown else None,
+                "pages": _pages(entry) if shown else None,
+                "exempt_paragraph": item.exempt_paragraph,
+                "status": item.status,
+                "supplementary": item.supplementary,
             }
         )
     return agenda
+
+
+def _pages(entry) -> str | None:
+    """'9 - 14'; pages that do not run on (a report added after publication) as '9 - 14, 119 - 121'."""
+    runs: list[list[int]] = []
+    for appendix in sorted((a for a in entry.appendices if a.last_page is not None), key=lambda a: a.first_page):
+        if runs and appendix.first_page == runs[-1][1] + 1:
+            runs[-1][1] = appendix.last_page
+        else:
+            runs.append([appendix.first_page, appendix.last_page])
+    return ", ".join(str(a) if a == b else f"{a} - {b}" for a, b in runs) or None
 
 
 def _minutes(store: Store, meeting_id: int) -> list[dict]:

@@ -120,9 +120,11 @@ def january(demo):
 
 
 @pytest.fixture
-def march(demo):
-    """The demo's 9 March 2021 meeting with the pack's agenda and appendices."""
-    store, committee = demo
+def march(json_store):
+    """The demo's 9 March 2021 meeting, as on 1 February 2021 (no agenda yet), given the pack's
+    agenda and appendices with the pack's page counts."""
+    store = json_store
+    committee = build_demo(store, today=date(2021, 2, 1))
     db = store.db
     meeting = store.meetings.on(committee.id, "2021-03-09")
     agenda = [
@@ -308,7 +310,11 @@ def test_january_agenda_numbers_and_titles(january):
         "pages": None,
         "exempt_paragraph": None,
         "status": "listed",
+        "supplementary": False,
     }
+    # The previous minutes (10 November 2020, none recorded) have no pages; the work programme one.
+    assert [(a["number"], a["appendix"], a["pages"]) for a in agenda if a["appendix"]] == [
+        ("3", "A", None), ("11", "B", "1")]
 
 
 def test_january_minutes_are_86_to_97_with_resolutions(january):
@@ -399,6 +405,33 @@ def test_march_appendices_and_pages_match_the_pack(march):
         ("12", None, None),
     ]
     assert agenda[5]["title"] == "PROCUREMENT PLAN FOR 2021/23"
+    assert {a["supplementary"] for a in agenda} == {False}
+
+
+def test_the_json_agenda_is_the_agendas_layout(march):
+    """Numbers, labels and pages are the ones the agenda and the pack print."""
+    store, _, meeting = march
+    agenda = meeting_as_dict(store, meeting.id)["agenda"]
+    layout = store.appendices.layout(meeting.id)
+    assert [(a["number"], a["title"]) for a in agenda] == [(str(e.number), e.item.title) for e in layout]
+    assert [a["appendix"] for a in agenda] == [", ".join(x.label for x in e.appendices) or None for e in layout]
+
+
+def test_a_report_added_after_publication_is_supplementary(march, tmp_path):
+    from pypdf import PdfWriter
+
+    store, _, meeting = march
+    store.appendices.publish(meeting.id, date(2021, 3, 1))
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "late.pdf"
+    writer.write(path)
+    item = store.agenda.list_for(meeting.id)[5]
+    store.documents.attach(item.id, path, "Late annex")
+    row = meeting_as_dict(store, meeting.id)["agenda"][5]
+    # Appendix B kept pages 9 - 14; its new annex B1 follows the last published page (118).
+    assert (row["appendix"], row["pages"], row["supplementary"]) == ("B, B1", "9 - 14, 119 - 121", True)
 
 
 # ---------------------------------------------------------------- private business
@@ -425,13 +458,14 @@ def test_exempt_text_and_resolutions_never_leave(private):
 def test_exempt_items_stay_on_the_agenda_with_their_paragraph(private):
     store, _, meeting = private
     agenda = meeting_as_dict(store, meeting.id)["agenda"]
-    assert [(a["number"], a["title"], a["appendix"], a["pages"], a["exempt_paragraph"], a["status"])
-            for a in agenda] == [
-        ("1", "PUBLIC REPORT", "A, A1", "1 - 5", None, "listed"),
-        ("2", "PRIVATE CONTRACT", "B", None, 3, "listed"),  # not in the public pack
-        ("3", "LATE REPORT", "C", None, None, "listed"),  # supplementary: published apart
-        ("4", "LAST REPORT", "D", "6 - 10", None, "listed"),
-        ("5", "WITHDRAWN ITEM", None, None, None, "withdrawn"),
+    assert [(a["number"], a["title"], a["appendix"], a["pages"], a["exempt_paragraph"], a["status"],
+             a["supplementary"]) for a in agenda] == [
+        ("1", "PUBLIC REPORT", "A, A1", "1 - 5", None, "listed", False),
+        ("2", "LATE REPORT", "C", "6 - 9", None, "listed", True),
+        ("3", "LAST REPORT", "D", "10 - 14", None, "listed", False),
+        ("4", "WITHDRAWN ITEM", None, None, None, "withdrawn", False),
+        # Exempt items come last, and their reports are not in the public pack.
+        ("5", "PRIVATE CONTRACT", None, None, 3, "listed", False),
     ]
 
 
