@@ -86,13 +86,13 @@ class AgendaStore:
         )
         if kind == "urgent" and not values["urgency_reasons"]:
             raise InvalidInput("An urgent item needs the Chair's reasons for urgency (s100B(4)(b)).")
-        if self.is_published(meeting_id):
-            self.before_change(meeting_id)
         if awaiting:
             if not values["urgency_reasons"]:
                 raise InvalidInput("The agenda is published: an item added now is supplementary and needs "
                                    "the Chair's reasons for urgency (s100B(4)(b)).")
             values["supplementary"] = 1
+        if self.is_published(meeting_id):
+            self.before_change(meeting_id)
         return self.get(self._insert(meeting_id, values, closing=False))
 
     def update(self, item_id: int, **fields) -> AgendaItem:

@@ -90,6 +90,14 @@ class AppendixStore:
             self.store.db.table("meetings").update(
                 meeting_id, {"status": "agenda-published", "published_at": today.isoformat()})
 
+    def advance_meeting(self, meeting_id: int, today: date):
+        """The meeting's next status; publishing an agenda that has items freezes its pack."""
+        meeting = self.store.meetings.get(meeting_id)
+        if meeting.status == "scheduled" and self.store.agenda.list_for(meeting_id):
+            self.publish(meeting_id, today)
+            return self.store.meetings.get(meeting_id)
+        return self.store.meetings.advance_status(meeting_id, today)
+
     def _generated_pages(self, meeting_id: int, document: Document) -> int | None:
         text = self.markdown(meeting_id, document)
         return _rendered_pages(text) if text else None

@@ -80,11 +80,21 @@ class AgendaEntry:
         """'Appendix B (Pages 9 - 14)', as the agenda prints it under the item's title."""
         if not self.appendices:
             return None
-        labels = [a.label for a in self.appendices]
-        named = f"Appendix {labels[0]}" if len(labels) == 1 else \
-            "Appendices " + ", ".join(labels[:-1]) + " and " + labels[-1]
-        pages = page_range(self.first_page, self.last_page)
-        return f"{named} ({pages})" if pages else named
+        if not self._contiguous():
+            # A report added after publication sits in the supplementary pages: name each range.
+            return ", ".join(_reference([a.label], a.first_page, a.last_page) for a in self.appendices)
+        return _reference([a.label for a in self.appendices], self.first_page, self.last_page)
+
+    def _contiguous(self) -> bool:
+        paged = sorted((a.first_page, a.last_page) for a in self.appendices if a.last_page is not None)
+        return all(later[0] == earlier[1] + 1 for earlier, later in zip(paged, paged[1:]))
+
+
+def _reference(labels: list[str], first: int | None, last: int | None) -> str:
+    named = f"Appendix {labels[0]}" if len(labels) == 1 else \
+        "Appendices " + ", ".join(labels[:-1]) + " and " + labels[-1]
+    pages = page_range(first, last)
+    return f"{named} ({pages})" if pages else named
 
 
 def page_range(first: int | None, last: int | None) -> str | None:

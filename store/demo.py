@@ -176,10 +176,7 @@ def _bring_up_to(store: Store, meeting: Meeting, following: Meeting | None, toda
     last_day = store.meetings.deadline(meeting, today).last_day
     if not deadline_passed(last_day, today):
         return
-    if store.agenda.list_for(meeting.id):
-        store.appendices.publish(meeting.id, last_day)
-    else:
-        store.meetings.advance_status(meeting.id, last_day)
+    store.appendices.advance_meeting(meeting.id, last_day)
     if meeting.date >= today:
         return
     store.meetings.advance_status(meeting.id, today)

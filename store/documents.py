@@ -130,13 +130,15 @@ class DocumentStore:
         if document.kind in GENERATED_KINDS or document.kind == "imported":
             raise InvalidInput(f"'{document.title}' is not a file; attach the report as a new document.")
         kind, data, pages = read_report(path)
+        if document.first_page is not None and pages != document.pages:
+            raise InvalidInput(
+                f"Appendix {document.appendix_label} was published with {document.pages} pages and this file has "
+                f"{pages}; the published pack cannot change length. Attach the new version as a further document "
+                "(it goes in the supplementary pages).")
         self._changing(document.agenda_item_id)
-        frozen_pages = document.first_page is not None and pages != document.pages
         self.db.table("documents").update(document_id, dict(
             kind=kind, path=str(Path(path).expanduser().resolve()), pages=pages, content=data,
             sha256=hashlib.sha256(data).hexdigest(), added_at=_stamp(now),
-            # A published report that changes length moves to the supplementary pages.
-            first_page=None if frozen_pages else document.first_page,
         ))
         return self.get(document_id)
 

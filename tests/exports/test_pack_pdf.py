@@ -16,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
 from store.demo import build_demo
-from store.errors import ClerkError
+from store.errors import ClerkError, InvalidInput
 from store.exports.agenda_markdown import agenda_markdown
 from store.exports.pack_pdf import pack_pdf
 from store.pdf_render import markdown_to_pdf
@@ -131,20 +131,24 @@ def test_page_numbers_follow_a_longer_replacement(store, meeting, business, tmp_
     assert "MARKER-HOUSING" in texts[front + 5] and stamps(texts[front + 5]) == [6]
 
 
-def test_a_report_lengthened_after_publication_goes_to_the_supplementary_pages(store, meeting, business, tmp_path):
+def test_a_new_version_after_publication_goes_to_the_supplementary_pages(store, meeting, business, tmp_path):
     store.appendices.publish(meeting.id, date(2021, 2, 22))
     housing = store.documents.list_for(business["Housing"].id)[0]
-    store.documents.replace(housing.id, report(tmp_path / "housing-v2.pdf", "MARKER-HOUSING-V2", 4))
-    appendix = next(a for a in laid_out(store, meeting.id) if a.document.title == "Housing")
-    last_published = max(a.last_page for a in laid_out(store, meeting.id) if a.document.title != "Housing")
+    longer = report(tmp_path / "housing-v2.pdf", "MARKER-HOUSING-V2", 4)
+    # The published pack never changes length: replacing in place is refused, nothing changes.
+    with pytest.raises(InvalidInput, match="cannot change length"):
+        store.documents.replace(housing.id, longer)
+    assert store.documents.get(housing.id) == housing
+    added = store.documents.attach(business["Housing"].id, longer, title="Housing v2")
+    appendix = next(a for a in laid_out(store, meeting.id) if a.document.id == added.id)
+    last_published = max(a.last_page for a in laid_out(store, meeting.id) if a.document.id != added.id)
     assert appendix.first_page == last_published + 1
 
     texts = read(pack_pdf(store, meeting.id))
     numbers = [n for text in texts for n in stamps(text)]
     assert numbers == sorted(numbers) and numbers[-1] == appendix.last_page
     first = next(text for text in texts if "MARKER-HOUSING-V2" in text)
-    assert stamps(first) == [appendix.first_page] and "Appendix B" in first
-    assert sum("MARKER-HOUSING" in text for text in texts) == 1  # the first version is gone
+    assert stamps(first) == [appendix.first_page] and f"Appendix {appendix.label}" in first
 
 
 # ---------------------------------------------------------------- public and private

@@ -295,6 +295,8 @@ def test_a_document_added_after_publication_is_supplementary_and_follows_the_las
     store.documents.attach(procurement.id, blank_pdf(tmp_path / "annex.pdf", 3), "Annex")
     layout = store.appendices.layout(published.id)
     assert [(a.label, a.first_page, a.last_page) for a in layout[5].appendices] == [("B", 9, 14), ("B1", 119, 121)]
+    # The two ranges do not run on, so the agenda names each one.
+    assert layout[5].reference == "Appendix B (Pages 9 - 14), Appendix B1 (Pages 119 - 121)"
     assert store.agenda.get(procurement.id).supplementary
     # The published pages of the others never move.
     assert references(store, published.id)[8] == "Appendix D (Pages 15 - 52)"
@@ -347,3 +349,20 @@ def test_withdrawing_after_publication_keeps_the_number_and_pages(store, publish
     assert [e.item.status for e in store.appendices.layout(published.id)][5] == "withdrawn"
     with pytest.raises(InvalidInput, match="not an agenda item status"):
         store.agenda.set_status(item.id, "gone")
+
+
+def test_a_refused_change_freezes_nothing(store, fixture_meeting, count):
+    """Published by the Meetings pane's status key, the pack is frozen at the first change, not
+    by a change that is refused."""
+    store.meetings.advance_status(fixture_meeting.id, date(2021, 3, 1))
+    with pytest.raises(InvalidInput, match="reasons for urgency"):
+        store.agenda.add(fixture_meeting.id, "Care home closure")
+    assert count("documents", "first_page IS NOT NULL") == 0
+    store.agenda.add(fixture_meeting.id, "Care home closure", urgency_reasons="The provider closes on 10 March.")
+    assert count("documents", "first_page IS NOT NULL") == 5
+
+
+def test_advancing_a_meeting_with_an_agenda_publishes_and_freezes_it(store, fixture_meeting, count):
+    meeting = store.appendices.advance_meeting(fixture_meeting.id, date(2021, 3, 1))
+    assert meeting.status == "agenda-published" and meeting.published_at == "2021-03-01"
+    assert count("documents", "first_page IS NOT NULL") == 5

@@ -218,7 +218,7 @@ class MeetingsScreen(YearPaneScreen):
         following = MEETING_STATUSES[MEETING_STATUSES.index(meeting.status) + 1]
 
         def answered(yes: bool | None) -> None:
-            if yes and self.run_store(self.app.store.meetings.advance_status, meeting.id, self.app.today()):
+            if yes and self.run_store(self.app.store.appendices.advance_meeting, meeting.id, self.app.today()):
                 self.reload()
                 self._fill_table(keep_meeting=meeting.id)
 
