@@ -66,7 +66,11 @@ def clean_query(text: str | None) -> str | None:
 
 _RESOLVED = """
 WITH hits AS (
-    SELECT s.rowid AS sid, s.kind, s.row_id, s.rank AS score
+    -- The rowid is the record's id times 8 plus its table's code (store/migrations.py), so the
+    -- kind and id come without reading the index's stored columns; rank only when ordered by it.
+    SELECT s.rowid AS sid, s.rowid / 8 AS row_id, {score} AS score,
+           CASE s.rowid % 8 WHEN 1 THEN 'minute' WHEN 2 THEN 'resolution' WHEN 3 THEN 'agenda'
+                            WHEN 4 THEN 'declaration' ELSE 'programme' END AS kind
     FROM search_index s WHERE search_index MATCH :query
 ),
 placed AS (
@@ -146,7 +150,8 @@ class SearchStore:
             ordering = "score, date DESC, number DESC"
         else:
             ordering = "date IS NULL, date DESC, number DESC, score"
-        sql = (f"SELECT * FROM ({_RESOLVED}) {'WHERE ' + ' AND '.join(where) if where else ''} "
+        resolved = _RESOLVED.replace("{score}", "s.rank" if order == "relevance" else "0")
+        sql = (f"SELECT * FROM ({resolved}) {'WHERE ' + ' AND '.join(where) if where else ''} "
                f"ORDER BY {ordering} LIMIT :limit")
         try:
             rows = self.db.execute(sql, params).fetchall()
