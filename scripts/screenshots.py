@@ -24,16 +24,23 @@ DEMO_TODAY = date(2021, 3, 2)
 SIZE = (120, 40)
 
 
-async def capture(store: Store, out: Path) -> list[Path]:
+async def capture(store: Store, out: Path, meetings: dict[str, int]) -> list[Path]:
+    """Each pane on the 19 January 2021 meeting, but the Agenda pane on 9 March 2021 (`meetings`)."""
     written = []
     app = ClerkApp(store, today=lambda: DEMO_TODAY, now=lambda: datetime(2021, 1, 19, 19, 40))
     async with app.run_test(size=SIZE) as pilot:
+        context = (app.committee_id, app.meeting_id, app.minute_id)
         for pane in PANES:
+            if pane.mode in meetings:
+                app.set_context(context[0], meetings[pane.mode])
             await pilot.press(pane.key)
             await pilot.pause()
             path = out / f"{pane.mode}.svg"
             app.save_screenshot(filename=path.name, path=str(out))
             written.append(path)
+            if pane.mode in meetings:
+                app.set_context(*context[:2])
+                app.set_minute(context[2])
     return written
 
 
@@ -48,7 +55,9 @@ def main() -> int:
             store.ui_state.set("committee_id", committee.id)
             store.ui_state.set("meeting_id", january.id)
             store.ui_state.set("minute_id", store.minutes.by_number(committee.id, 2020, 91).id)
-            written = asyncio.run(capture(store, out))
+            # The Agenda pane shows the agenda of 9 March 2021, published on 1 March.
+            march = store.meetings.on(committee.id, date(2021, 3, 9))
+            written = asyncio.run(capture(store, out, {"agenda": march.id}))
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

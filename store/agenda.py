@@ -67,7 +67,7 @@ class AgendaStore:
     def add(self, meeting_id: int, title: str, kind: str = "business", description: str | None = None,
             recommendation: str | None = None, exempt_paragraph=None, urgency_reasons: str | None = None,
             supplementary: bool = False, lead_officer_id: int | None = None,
-            work_programme_item_id: int | None = None) -> AgendaItem:
+            work_programme_item_id: int | None = None, verbal_update: bool = False) -> AgendaItem:
         """Add an item of business before the closing standard items."""
         meeting = self.meetings.get(meeting_id)
         if meeting.cancelled:
@@ -81,8 +81,9 @@ class AgendaStore:
             exempt_paragraph=optional_number(exempt_paragraph, "Schedule 12A paragraph", 1, 7),
             urgency_reasons=optional_text(urgency_reasons, "reasons for urgency"),
             supplementary=int(supplementary),
-            lead_officer_id=lead_officer_id,
+            lead_officer_id=self._officer(lead_officer_id),
             work_programme_item_id=work_programme_item_id,
+            verbal_update=int(bool(verbal_update)),
         )
         if kind == "urgent" and not values["urgency_reasons"]:
             raise InvalidInput("An urgent item needs the Chair's reasons for urgency (s100B(4)(b)).")
@@ -162,9 +163,10 @@ class AgendaStore:
         if status not in ("listed", "withdrawn", "deferred"):
             raise InvalidInput(f"'{status}' is not an agenda item status.")
         item = self.get(item_id)
-        if item.status != status and self.is_published(item.meeting_id) \
-                and self.meetings.get(item.meeting_id).status == "agenda-published":
+        if item.status != status and self.meetings.get(item.meeting_id).status == "agenda-published":
+            # Withdrawn after publication: the supplementary agenda says so.
             self.before_change(item.meeting_id)
+            self.db.execute("UPDATE agenda_items SET supplementary = 1 WHERE id = ?", [item_id])
         self.db.execute("UPDATE agenda_items SET status = ? WHERE id = ?", [status, item_id])
         return self.get(item_id)
 

@@ -150,7 +150,8 @@ class DocumentStore:
 
     def remove(self, document_id: int) -> None:
         document = self.get(document_id)
-        if document.first_page is not None or self._published(document.agenda_item_id):
+        # Publication writes every appendix's label; one added later has none until the next change.
+        if document.first_page is not None or (document.appendix_label and self._published(document.agenda_item_id)):
             raise InvalidInput("This appendix was published with the agenda; it cannot be taken out of the pack.")
         self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 

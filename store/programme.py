@@ -142,8 +142,9 @@ class ProgrammeStore:
                             [item_id])
             self.db.execute("DELETE FROM work_programme_items WHERE id = ?", [item_id])
 
-    def place_on_agenda(self, item_id: int):
-        """Put a scheduled topic on its meeting's agenda; it then shows as 'on agenda'."""
+    def place_on_agenda(self, item_id: int, urgency_reasons: str | None = None):
+        """Put a scheduled topic on its meeting's agenda; it then shows as 'on agenda'.
+        After the agenda is published it is a supplementary item and needs the Chair's reasons."""
         item = self.get(item_id)
         if item.meeting_id is None:
             raise InvalidInput("Schedule the topic for a meeting before putting it on an agenda.")
@@ -155,7 +156,8 @@ class ProgrammeStore:
         if meeting.cancelled:
             raise InvalidInput(f"The meeting of {long_date(meeting.date)} is cancelled; move the topic to another.")
         lead = self._first_lead(item_id)
-        return self.agenda.add(item.meeting_id, item.topic, lead_officer_id=lead, work_programme_item_id=item_id)
+        return self.agenda.add(item.meeting_id, item.topic, lead_officer_id=lead, work_programme_item_id=item_id,
+                               urgency_reasons=urgency_reasons)
 
     def link_agenda_item(self, item_id: int, agenda_item_id: int) -> ProgrammeItem:
         """Record that an agenda item already on the agenda is this topic."""

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Callable
 
 from textual.screen import Screen
 
+from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
 from tui.screens.declarations import DeclarationsScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.members import MembersScreen
 from tui.screens.minutes import MinutesScreen
-from tui.screens.planned import PlannedPane
 from tui.screens.programme import ProgrammeScreen
 from tui.screens.resolutions import ResolutionsScreen
 from tui.screens.search import SearchScreen
@@ -29,7 +28,7 @@ class Pane:
 
 PANES = (
     Pane("1", "meetings", "Meetings", MeetingsScreen),
-    Pane("2", "agenda", "Agenda", partial(PlannedPane, "agenda")),
+    Pane("2", "agenda", "Agenda", AgendaScreen),
     Pane("3", "attendance", "Attendance", AttendanceScreen),
     Pane("4", "declarations", "Declarations", DeclarationsScreen),
     Pane("5", "minutes", "Minutes", MinutesScreen),

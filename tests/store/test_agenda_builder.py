@@ -366,3 +366,26 @@ def test_advancing_a_meeting_with_an_agenda_publishes_and_freezes_it(store, fixt
     meeting = store.appendices.advance_meeting(fixture_meeting.id, date(2021, 3, 1))
     assert meeting.status == "agenda-published" and meeting.published_at == "2021-03-01"
     assert count("documents", "first_page IS NOT NULL") == 5
+
+
+def test_a_report_added_after_publication_can_be_taken_out_again(store, published, tmp_path, count):
+    procurement = store.agenda.list_for(published.id)[5]
+    annex = store.documents.attach(procurement.id, blank_pdf(tmp_path / "annex.pdf", 3), "Annex")
+    store.documents.remove(annex.id)
+    published_b = store.documents.list_for(procurement.id)[0]
+    with pytest.raises(InvalidInput, match="published with the agenda"):
+        store.documents.remove(published_b.id)
+    assert count("documents", "agenda_item_id = ?", [procurement.id]) == 1
+
+
+def test_withdrawing_after_publication_is_supplementary(store, published):
+    item = store.agenda.list_for(published.id)[6]
+    assert store.agenda.set_status(item.id, "withdrawn").supplementary
+
+
+def test_an_unknown_lead_officer_is_refused_plainly(store, meeting, count):
+    before = count("agenda_items")
+    with pytest.raises(InvalidInput, match="no officer with id 999"):
+        store.agenda.add(meeting.id, "Budget", lead_officer_id=999)
+    assert count("agenda_items") == before
+    assert store.agenda.add(meeting.id, "Covid update", verbal_update=True).verbal_update

@@ -35,15 +35,6 @@ async def test_the_pane_is_remembered_across_restarts(make_app, committee, tui_s
         assert app.current_mode == "members"
 
 
-async def test_planned_panes_say_what_will_come(make_app, committee):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2")
-        await pilot.pause()
-        text = str(app.screen.query_one(".planned").render())
-        assert "not built yet" in text and "agenda" in text
-
-
 async def test_switcher_changes_the_meeting_every_pane_follows(make_app, committee, tui_store):
     tui_store.meetings.add(committee.id, "2021-01-19")
     march = tui_store.meetings.add(committee.id, "2021-03-09")
