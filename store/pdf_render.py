@@ -95,9 +95,17 @@ def _blocks(markdown: str) -> list[tuple[str, str]]:
             blocks.append(("para", " ".join(line.strip() for line in paragraph)))
             paragraph.clear()
 
+    table: list[str] = []
     for line in markdown.replace("\r\n", "\n").split("\n"):
         stripped = line.strip()
         heading = _HEADING.match(stripped)
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            flush()
+            table.append(stripped)
+            continue
+        if table:
+            blocks.append(("table", "\n".join(table)))
+            table.clear()
         if not stripped:
             flush()
         elif heading:
@@ -112,11 +120,34 @@ def _blocks(markdown: str) -> list[tuple[str, str]]:
         else:
             paragraph.append(line)
     flush()
+    if table:
+        blocks.append(("table", "\n".join(table)))
     return blocks
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """A Markdown table's cells, the separator row left out and escaped pipes kept."""
+    rows = []
+    for line in text.split("\n"):
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+            continue
+        rows.append(cells)
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows]
 
 
 def _draw(pdf: FPDF, block: tuple[str, str]) -> None:
     kind, text = block
+    if kind == "table":
+        pdf.set_font("Helvetica", size=8)
+        with pdf.table(text_align="LEFT", line_height=4, first_row_as_headings=True) as table:
+            for cells in _table_rows(text):
+                row = table.row()
+                for cell in cells:
+                    row.cell(latin1(_EMPHASIS.sub("", cell)))
+        pdf.ln(3)
+        return
     text = latin1(_EMPHASIS.sub("", text).replace("\\", ""))
     if kind.startswith("h"):
         size = {1: 15, 2: 13, 3: 11}.get(int(kind[1]), 10)
