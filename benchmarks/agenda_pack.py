@@ -14,7 +14,6 @@ last appendix. Each figure is a ratio against a baseline measured in the same ru
 from __future__ import annotations
 
 import io
-import statistics
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from benchmarks.figures import row
 from store import Store
 from store.exports.pack_markdown import pack_markdown
 from store.exports.pack_pdf import pack_pdf
@@ -38,13 +38,6 @@ PARAGRAPH = (
 )
 
 
-def summary(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {
-        "median_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[max(int(len(ordered) * 0.95) - 1, 0)] * 1000,
-        "n": len(ordered),
-    }
 
 
 def report_pdf(title: str, pages: int = REPORT_PAGES) -> bytes:
@@ -115,25 +108,11 @@ def run(repeats: int = 10) -> list[dict]:
         markdown, text = _time(lambda: pack_markdown(store, meeting_id), lambda: _text_only(files), repeats)
         store.close()
     return [
-        _row("PDF pack of a 12-item meeting, 4 reports of 50 pages (vs pypdf merge, no stamps)", pdf, merge),
-        _row("Markdown pack of the same meeting (vs pypdf text of the 4 reports, joined)", markdown, text),
+        row("PDF pack of a 12-item meeting, 4 reports of 50 pages (vs pypdf merge, no stamps)", pdf, merge),
+        row("Markdown pack of the same meeting (vs pypdf text of the 4 reports, joined)", markdown, text),
     ]
 
 
-def _row(name: str, measured: list[float], baseline: list[float]) -> dict:
-    m, b = summary(measured), summary(baseline)
-    return {
-        "name": name,
-        "median_ms": m["median_ms"],
-        "p95_ms": m["p95_ms"],
-        "baseline": b,
-        "ratio": m["median_ms"] / b["median_ms"],
-        # The same figures in the shape benchmarks/run.py reads from live_meeting.run().
-        "measured": m,
-        "ratio_median": m["median_ms"] / b["median_ms"],
-        "ratio_p95": m["p95_ms"] / b["p95_ms"],
-        "target": None,
-    }
 
 
 def table(rows: list[dict]) -> str:
@@ -141,10 +120,10 @@ def table(rows: list[dict]) -> str:
         "| benchmark | median ms | p95 ms | baseline median ms | baseline p95 ms | ratio (median) | runs |",
         "|---|---|---|---|---|---|---|",
     ]
-    for row in rows:
-        b = row["baseline"]
-        lines.append(f"| {row['name']} | {row['median_ms']:.1f} | {row['p95_ms']:.1f} | {b['median_ms']:.1f} | "
-                     f"{b['p95_ms']:.1f} | {row['ratio']:.1f}× | {b['n']} |")
+    for result in rows:
+        b = result["baseline"]
+        lines.append(f"| {result['name']} | {result['median_ms']:.1f} | {result['p95_ms']:.1f} | {b['median_ms']:.1f} | "
+                     f"{b['p95_ms']:.1f} | {result['ratio']:.1f}× | {b['n']} |")
     return "\n".join(lines)
 
 

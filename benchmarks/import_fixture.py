@@ -11,7 +11,6 @@ pypdf's text extraction of every page. `run()` returns rows for benchmarks/run.p
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.figures import row  # noqa: E402
 from store import Store  # noqa: E402
 from store.importing import import_file, parse_text  # noqa: E402
 from store.pdf_render import text_to_pdf  # noqa: E402
@@ -27,13 +27,6 @@ from store.pdf_render import text_to_pdf  # noqa: E402
 FIXTURE = ROOT.parent / "shared" / "fixtures" / "asc-2021-03-09-agenda-pack.txt"
 
 
-def summary(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {
-        "median_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000,
-        "n": len(ordered),
-    }
 
 
 def _baseline(path: Path, runs: int) -> list[float]:
@@ -81,27 +74,13 @@ def run(runs: int = 20) -> list[dict]:
         text_imports = _imports(folder, FIXTURE, runs)
         pdf_imports = _imports(folder, pdf, max(3, runs // 4))
     return [
-        _row("Parse the fixture pack (text, no database) vs read + split its lines", parsed, baseline),
-        _row("Import the fixture pack (text) into a fresh database vs read + split its lines", text_imports, baseline),
-        _row("Import the fixture pack (PDF, text extraction included) vs read + split its lines", pdf_imports,
+        row("Parse the fixture pack (text, no database) vs read + split its lines", parsed, baseline),
+        row("Import the fixture pack (text) into a fresh database vs read + split its lines", text_imports, baseline),
+        row("Import the fixture pack (PDF, text extraction included) vs read + split its lines", pdf_imports,
              baseline),
     ]
 
 
-def _row(name: str, measured: list[float], baseline: list[float]) -> dict:
-    m, b = summary(measured), summary(baseline)
-    return {
-        "name": name,
-        "median_ms": m["median_ms"],
-        "p95_ms": m["p95_ms"],
-        "baseline": b,
-        "ratio": m["median_ms"] / b["median_ms"],
-        # the shape benchmarks/run.py tabulates
-        "measured": m,
-        "ratio_median": m["median_ms"] / b["median_ms"],
-        "ratio_p95": m["p95_ms"] / b["p95_ms"],
-        "target": None,
-    }
 
 
 def main() -> int:
@@ -110,9 +89,9 @@ def main() -> int:
     args = parser.parse_args()
     print("| benchmark | median ms | p95 ms | baseline median ms | ratio (median) | ratio (p95) |")
     print("|---|---|---|---|---|---|")
-    for row in run(max(1, args.runs)):
-        print(f"| {row['name']} | {row['median_ms']:.1f} | {row['p95_ms']:.1f} | {row['baseline']['median_ms']:.3f} | "
-              f"{row['ratio_median']:.0f}× | {row['ratio_p95']:.0f}× |")
+    for result in run(max(1, args.runs)):
+        print(f"| {result['name']} | {result['median_ms']:.1f} | {result['p95_ms']:.1f} | "
+              f"{result['baseline']['median_ms']:.3f} | {result['ratio_median']:.0f}× | {result['ratio_p95']:.0f}× |")
     return 0
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import statistics
 import tempfile
 import time
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import TextArea
 
+from benchmarks.figures import row
 from store import Store
 from store.demo import build_demo
 from store.exports.minutes_markdown import minutes_markdown
@@ -30,13 +30,6 @@ KEYS = "the commission noted the report "  # typed over and over
 MEETING_DAY = date(2021, 3, 9)
 
 
-def summary(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {
-        "median_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
-        "n": len(ordered),
-    }
 
 
 async def _bare_keystrokes(count: int) -> list[float]:
@@ -140,20 +133,10 @@ def run(keystrokes: int = 150, saves: int = 300, exports: int = 50) -> list[dict
         clerk_saves, raw_saves = _store_saves(folder, saves)
         clerk_export, raw_export = _exports(folder, exports)
     return [
-        _row("Notes keystroke to saved row (Minutes pane vs bare TextArea)", clerk_keys, bare, 1.5),
-        _row("Store save of a minute's notes (MinuteStore.update vs raw UPDATE)", clerk_saves, raw_saves, None),
-        _row("Minutes of a 12-item meeting as Markdown (house style vs bare SQL join)", clerk_export, raw_export,
+        row("Notes keystroke to saved row (Minutes pane vs bare TextArea)", clerk_keys, bare, 1.5),
+        row("Store save of a minute's notes (MinuteStore.update vs raw UPDATE)", clerk_saves, raw_saves, None),
+        row("Minutes of a 12-item meeting as Markdown (house style vs bare SQL join)", clerk_export, raw_export,
              None),
     ]
 
 
-def _row(name: str, measured: list[float], baseline: list[float], target: float | None) -> dict:
-    m, b = summary(measured), summary(baseline)
-    return {
-        "name": name,
-        "measured": m,
-        "baseline": b,
-        "ratio_median": m["median_ms"] / b["median_ms"],
-        "ratio_p95": m["p95_ms"] / b["p95_ms"],
-        "target": target,
-    }

@@ -10,7 +10,6 @@ The archive is built once by benchmarks/archive.py and kept in benchmarks/.cache
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.archive import build  # noqa: E402
+from benchmarks.figures import summary  # noqa: E402
 from store import Store  # noqa: E402
 from store.search import CLOSE, OPEN, clean_query  # noqa: E402
 
@@ -43,10 +43,6 @@ def archive(committees: int, years: int) -> Path:
     return path
 
 
-def summary(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {"median_ms": statistics.median(ordered) * 1000,
-            "p95_ms": ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000, "n": len(ordered)}
 
 
 def measure(path: Path, runs: int) -> dict[str, list[float]]:

@@ -18,30 +18,18 @@ from sqlite_utils import Database
 from store.agenda import AgendaStore
 from store.appendix_layout import Document, letter_of, valid_label
 from store.errors import InvalidInput, NotFound
+from store.files import read_file
 from store.pdf_render import markdown_to_pdf, page_count, text_to_pdf
 from store.values import required_text
 
 GENERATED_KINDS = ("minutes", "work-programme")
-MAX_FILE_BYTES = 200 * 1024 * 1024
 _TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text"}
 
 
 def read_report(path: str | Path) -> tuple[str, bytes, int]:
     """(kind, bytes, pages) of a report file; InvalidInput saying what is wrong with it."""
     path = Path(path).expanduser()
-    if not path.exists():
-        raise InvalidInput(f"{path} does not exist.")
-    if not path.is_file():
-        raise InvalidInput(f"{path} is not a file.")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(f"{path.name} is {size // (1024 * 1024)} MB; clerk takes reports up to 200 MB.")
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"{path} cannot be read: {error.strerror}.") from error
-    if not data.strip():
-        raise InvalidInput(f"{path.name} is empty.")
+    data = read_file(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         return "pdf", data, page_count(data, path.name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import InvalidInput
+from store.files import read_file
 
 Progress = Callable[[int, int, str], None]
 
@@ -50,19 +51,7 @@ def read_source(path: str | Path, progress: Progress | None = None) -> SourceTex
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InvalidInput(f"{path} does not exist.")
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a file.")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; clerk does not import it.")
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"{path} cannot be read ({error.strerror}).") from error
-    if not data.strip():
-        raise InvalidInput(f"{path.name} is empty.")
-    return data
+    return read_file(path, MAX_BYTES)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, list[str]]:

@@ -93,7 +93,7 @@ def _empty_pdf(path):
     (lambda d: _empty_pdf(d / "empty.pdf"), "empty.pdf is a PDF with no pages"),
     (lambda d: _write(d / "cut.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"), "cut.pdf could not be read as a PDF"),
     (lambda d: d / "missing.pdf", "missing.pdf does not exist"),
-    (lambda d: d, "is not a file"),
+    (lambda d: d, "is a folder, not a file"),
     (lambda d: _write(d / "latin1.txt", "Caf\u00e9 budget".encode("latin-1")),
      "latin1.txt is not UTF-8 text (byte 3 cannot be read)"),
     (lambda d: _write(d / "blank.txt", b"  \n\n"), "blank.txt is empty"),

@@ -223,7 +223,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.dismiss(ExportRequest(what, private, format, path))
 
 
-def render_export(store, meeting_id: int, request: forms.ExportRequest, progress) -> bytes:
+def render_export(store, meeting_id: int, request: ExportRequest, progress) -> bytes:
     """The file's bytes. The exporters are imported here, when asked for, not when the pane loads."""
     if request.what == "pack" and request.format == "pdf":
         from store.exports.pack_pdf import pack_pdf
