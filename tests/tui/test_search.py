@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from store.demo import build_demo
+from tui.dialogs.form import FormDialog
 from tui.screens.search import SearchScreen, highlighted
 
 
@@ -112,3 +113,94 @@ def test_snippets_are_highlighted_from_the_markers_never_markup():
     text = highlighted("the [Chair] said «LCCL» and «care")
     assert text.plain == "the [Chair] said LCCL and care"
     assert [text.plain[span.start:span.end] for span in text.spans] == ["LCCL", "care"]
+
+
+async def _set_dates(pilot, since: str, until: str = "") -> FormDialog:
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, FormDialog)
+    form.query_one("#field-since", Input).value = since
+    form.query_one("#field-until", Input).value = until
+    await pilot.press("enter")
+    await pilot.pause()
+    return form
+
+
+async def test_a_date_filter_narrows_the_hits_shows_in_the_status_and_clears(make_app, demo):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8", *"care")  # ctrl+f works with the search box focused
+        await _settle(app, pilot)
+        assert "25 hits for 'care'" in _status(app) and "any date (ctrl+f)" in _status(app)
+        await _set_dates(pilot, "1/2/2021")
+        assert isinstance(app.screen, SearchScreen)
+        await _settle(app, pilot)
+        assert "8 hits for 'care' since 1 February 2021." in _status(app)
+        assert "dates: ctrl+f changes, ctrl+l clears" in _status(app)
+        assert all("9 Mar 2021" in option for option in _options(app) if option.startswith("Minute"))
+        await pilot.press("escape", "1", "8")  # kept while the app runs (escape leaves the search box)
+        await _settle(app, pilot)
+        assert "8 hits for 'care'" in _status(app)
+        await pilot.press("ctrl+l")
+        await _settle(app, pilot)
+        assert "25 hits for 'care'" in _status(app) and "any date (ctrl+f)" in _status(app)
+
+
+async def test_a_month_or_a_year_means_all_of_it(make_app, demo):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8", *"care")
+        await _set_dates(pilot, "", "january 2021")
+        await _settle(app, pilot)
+        assert "13 hits for 'care' until 31 January 2021." in _status(app)
+        await _set_dates(pilot, "2021", "2021")
+        await _settle(app, pilot)
+        assert "21 hits for 'care' in 2021." in _status(app)
+        await _set_dates(pilot, "2022")
+        await _settle(app, pilot)
+        assert "No minute mentions 'care' since 1 January 2022. (ctrl+l searches meetings of any date.)" \
+            in _status(app)
+
+
+async def test_a_bad_date_says_why_and_leaves_the_filter_as_it_was(make_app, demo):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8", *"care")
+        await _set_dates(pilot, "9 March 2021")
+        await _settle(app, pilot)
+        assert "8 hits" in _status(app)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-since", Input).value == "9 March 2021"  # what was typed, to correct
+        await pilot.press("ctrl+u", *"31/2/21", "enter")
+        await pilot.pause()
+        assert app.screen is form
+        error = str(form.query_one("#form-error", Static).render())
+        assert "'31/2/21' is not a 'from' date clerk can read" in error
+        form.query_one("#field-since", Input).value = "2021-03-01"
+        form.query_one("#field-until", Input).value = "2021-01-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(form.query_one("#form-error", Static).render())
+        assert "The 'from' date (1 March 2021) is after the 'to' date (1 January 2021)" in error
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "8 hits for 'care' since 9 March 2021." in _status(app)
+
+
+async def test_the_date_filter_is_not_remembered_after_the_app_closes(make_app, demo, tui_store):
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await pilot.press("8")
+        await _set_dates(pilot, "2021")
+        await _settle(pilot.app, pilot)
+        assert "Type a word to search every minute, resolution, agenda item, declaration and topic of " \
+            "meetings since 1 January 2021." in _status(pilot.app)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "search"
+        await _settle(app, pilot)
+        assert "any date (ctrl+f)" in _status(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,13 +11,18 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from store.dates import clock_time, long_date, short_date
+from store.errors import ClerkError
 from store.meetings import status_label
 from store.models import MEETING_STATUSES, Meeting
 from store.numbering import municipal_year_label
 from store.values import time_text
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import Field, FormDialog
+from tui.dialogs.import_files import ImportDialog
 from tui.screens.year_pane import YearPaneScreen
+
+if TYPE_CHECKING:
+    from store.importing.models import ImportReport
 
 COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
 
@@ -30,6 +36,7 @@ class MeetingsScreen(YearPaneScreen):
         Binding("x", "cancel_meeting", "Cancel", tooltip="Mark the meeting cancelled"),
         Binding("s", "advance", "Status", tooltip="Scheduled → agenda published → held → minutes confirmed"),
         Binding("o", "open", "Open", tooltip="Make this the meeting every pane follows (or Enter)"),
+        Binding("i", "import_files", "Import", tooltip="Import minutes or an agenda pack"),
         Binding("left_square_bracket", "year(-1)", "Prev year", key_display="["),
         Binding("right_square_bracket", "year(1)", "Next year", key_display="]"),
     ]
@@ -57,7 +64,8 @@ class MeetingsScreen(YearPaneScreen):
             return
         years = self.app.store.meetings.years_for(committee.id)
         label = municipal_year_label(self.year)
-        span = f"  ({len(years)} years with meetings: {municipal_year_label(years[0])} to {municipal_year_label(years[-1])})" if years else ""
+        span = (f"  ({len(years)} year{'s' if len(years) != 1 else ''} with meetings: "
+                f"{municipal_year_label(years[0])} to {municipal_year_label(years[-1])})" if years else "")
         self.query_one("#year-bar", Static).update(
             Text.assemble(("Municipal year ", ""), (label, "bold"), ("   [ previous · ] next" + span, "dim"))
         )
@@ -67,7 +75,8 @@ class MeetingsScreen(YearPaneScreen):
             table.add_row(*self._cells(meeting, today), key=str(meeting.id))
         if not meetings:
             self.query_one("#meeting-detail", Static).update(
-                f"No meetings in {label}. Press n to add one, or [ and ] to see other years."
+                Text(f"No meetings in {label}. Press n to add one, i to import minutes or an agenda pack, "
+                     "or [ and ] to see other years.")
             )
             return
         target = keep_meeting if keep_meeting is not None else self.app.meeting_id
@@ -204,6 +213,28 @@ class MeetingsScreen(YearPaneScreen):
                 self.notify("Saved.")
 
         self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(save(values))), done)
+
+    def action_import_files(self) -> None:
+        self.app.push_screen(ImportDialog(self.app.store.committees.list(), self.app.current_committee(),
+                                          self._imported))
+
+    def _imported(self, report: ImportReport) -> None:
+        """Show what an import stored: the year of its meetings, and its committee and meeting when
+        nothing was current."""
+        store, app = self.app.store, self.app
+        try:
+            committee = store.committees.by_name(report.committee or "")
+            day = max(part.date for part in (report.minutes, report.agenda) if part is not None and part.stored)
+            meeting = store.meetings.on(committee.id, day)
+        except (ClerkError, ValueError):
+            self.reload()
+            return
+        if app.committee_id is None or (app.committee_id == committee.id and app.meeting_id is None):
+            app.set_context(committee.id, meeting.id)
+        self.reload()
+        if committee.id == app.committee_id:
+            self.year = store.meetings.year_of(committee, day)
+            self._fill_table(keep_meeting=meeting.id)
 
     def action_advance(self) -> None:
         meeting = self._selected()

@@ -3,7 +3,8 @@
 The search runs in a thread worker with its own database connection (a connection made on
 the main thread cannot be used there), after a short pause so that fast typing runs one
 search, not one per key. "97", "minute 97" or "97/2020" jumps straight to that minute.
-Keys here never clash with typing: ctrl+r switches the order, ctrl+t the committee filter.
+Keys here never clash with typing: ctrl+r switches the order, ctrl+t the committee filter,
+ctrl+f sets the date filter (kept for the session only) and ctrl+l clears it.
 The pane opens with the hits focused, so the number keys still change pane; a letter or
 / starts typing in the search box (where digits type), and Escape leaves it again.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import events, on, work
@@ -21,9 +23,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from store.date_ranges import date_range, range_text
 from store.dates import short_date
 from store.meeting_models import Minute
 from store.search import CLOSE, OPEN, SearchHit
+from tui.dialogs.form import Field, FormDialog
 from tui.screens.base import PaneScreen
 
 DEBOUNCE_SECONDS = 0.15
@@ -82,6 +86,9 @@ class SearchScreen(PaneScreen):
         Binding("ctrl+r", "toggle_order", "Order", tooltip="Newest first or most relevant first"),
         Binding("ctrl+t", "toggle_committee", "All/this committee",
                 tooltip="Search every committee or only the current one"),
+        Binding("ctrl+f", "dates", "Dates",
+                tooltip="Only meetings from / to a date: 2021-03-09, 9/3/2021, 9 March 2021, March 2021 or 2021"),
+        Binding("ctrl+l", "clear_dates", "Clear dates", show=False, tooltip="Search meetings of any date again"),
         Binding("slash", "to_input", "Type", key_display="/", tooltip="Type in the search box (or any letter)"),
         Binding("down", "to_hits", "Hits", show=False, tooltip="Move from the search box to the hits"),
         Binding("escape", "leave_input", "Leave", show=False,
@@ -92,6 +99,9 @@ class SearchScreen(PaneScreen):
         super().__init__()
         self.order = "newest"
         self.only_committee = False
+        self.since: date | None = None
+        self.until: date | None = None
+        self.dates_typed = ("", "")  # what the clerk typed, shown again when the form reopens
         self.hits: list[SearchHit] = []
         self.jump_to: Minute | None = None
         self.searched = ""
@@ -130,11 +140,11 @@ class SearchScreen(PaneScreen):
         app = self.app
         committee = app.committee_id if self.only_committee else None
         self.run_search(self.query_one("#search-input", Input).value, committee, app.committee_id,
-                        self.order, app.today())
+                        self.order, app.today(), self.since, self.until)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str, committee_id: int | None, current_committee: int | None,
-                   order: str, today) -> None:
+                   order: str, today, since: date | None = None, until: date | None = None) -> None:
         from store import Store
 
         worker = get_current_worker()
@@ -143,7 +153,7 @@ class SearchScreen(PaneScreen):
             return
         store = Store(self.app.store.path)
         try:
-            hits = store.search.search(text, committee_id=committee_id, order=order)
+            hits = store.search.search(text, committee_id=committee_id, since=since, until=until, order=order)
             jump = store.search.jump(text, current_committee, today)
         finally:
             store.close()
@@ -170,20 +180,26 @@ class SearchScreen(PaneScreen):
     def _status(self, results: Results) -> Text:
         order = "newest first" if self.order == "newest" else "most relevant first"
         scope = "this committee" if self.only_committee else "every committee"
+        dates = range_text(self.since, self.until)
+        when = (f" {dates}", "bold") if dates else ""
         text = results.text.strip()
         if not text:
-            said = "Type a word to search every minute, resolution, agenda item, declaration and topic."
+            said = Text.assemble("Type a word to search every minute, resolution, agenda item, declaration "
+                                 "and topic", (" of meetings", "") if dates else "", when, ".")
         elif not results.hits and results.jump is None:
-            said = f"No minute mentions '{text}'."
+            said = Text.assemble(f"No minute mentions '{text}'", when, ".")
             if self.only_committee:
-                said += " (Only this committee is searched: ctrl+t searches every committee.)"
+                said.append(" (Only this committee is searched: ctrl+t searches every committee.)")
+            if dates:
+                said.append(" (ctrl+l searches meetings of any date.)")
         else:
             count = len(results.hits)
-            said = f"{count} hit{'s' if count != 1 else ''} for '{text}'"
+            said = Text.assemble(f"{count} hit{'s' if count != 1 else ''} for '{text}'", when)
             if results.jump is not None:
-                said += f"; Enter goes to minute {results.jump.number}"
-            said += "."
-        return Text.assemble(said, (f"   {order} (ctrl+r) · {scope} (ctrl+t)", "dim"))
+                said.append(f"; Enter goes to minute {results.jump.number}")
+            said.append(".")
+        dates_keys = "dates: ctrl+f changes, ctrl+l clears" if dates else "any date (ctrl+f)"
+        return Text.assemble(said, (f"   {order} (ctrl+r) · {scope} (ctrl+t) · {dates_keys}", "dim"))
 
     # opening ------------------------------------------------------------------------
     @on(Input.Submitted, "#search-input")
@@ -224,6 +240,30 @@ class SearchScreen(PaneScreen):
 
     def action_toggle_committee(self) -> None:
         self.only_committee = not self.only_committee
+        self._start()
+
+    def action_dates(self) -> None:
+        since, until = self.dates_typed
+        fields = [
+            Field("since", "From (meetings on or after)", since,
+                  placeholder="2021-03-09, 9/3/2021, 9 March 2021, March 2021 or 2021"),
+            Field("until", "To (meetings on or before)", until, placeholder="blank: no end",
+                  help="A month or a year means all of it: 'to 2021' is to 31 December 2021."),
+        ]
+        self.app.push_screen(FormDialog("Search only meetings between these dates", fields, self._set_dates))
+
+    def _set_dates(self, values: dict) -> None:
+        """Raises InvalidInput (the form shows it, the filter stays as it was) for a date it cannot read."""
+        self.since, self.until = date_range(values["since"], values["until"])
+        self.dates_typed = (values["since"].strip(), values["until"].strip())
+        self._start()
+
+    def action_clear_dates(self) -> None:
+        if self.since is None and self.until is None:
+            self.notify("Meetings of any date are searched already: ctrl+f sets a date filter.")
+            return
+        self.since = self.until = None
+        self.dates_typed = ("", "")
         self._start()
 
     def action_to_hits(self) -> None:
