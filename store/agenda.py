@@ -94,7 +94,9 @@ class AgendaStore:
             values["supplementary"] = 1
         if self.is_published(meeting_id):
             self.before_change(meeting_id)
-        return self.get(self._insert(meeting_id, values, closing=False))
+        with self.db.atomic():  # positions read and shifted in one write transaction
+            item_id = self._insert(meeting_id, values, closing=False)
+        return self.get(item_id)
 
     def update(self, item_id: int, **fields) -> AgendaItem:
         """Change an item's wording, lead officer, verbal-update flag or exempt paragraph."""
@@ -143,6 +145,10 @@ class AgendaStore:
 
         The closing standard items stay at the end of the public part and exempt items
         stay in the private part, so numbering keeps the committee's shape."""
+        with self.db.atomic():  # read the neighbours and swap in one write transaction
+            return self._move(item_id, delta)
+
+    def _move(self, item_id: int, delta: int) -> AgendaItem:
         item = self.get(item_id)
         if self.is_published(item.meeting_id):
             raise InvalidInput("The agenda is published; its numbering is fixed.")

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from store.backup import backup_before_migrating
+from store.db_file import GuardedConnection, refuse_read_only, translated
 from store.errors import DatabaseError
 from store.migrations import MIGRATION_SET, STEP_NAMES, migrations
+from store.transactions import ClerkDatabase
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -20,24 +23,36 @@ def connect(path: str | Path) -> Database:
         raise DatabaseError(f"The folder {path.parent} does not exist, so {path.name} cannot be opened there.")
     conn = None
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False,
+                               factory=GuardedConnection)
         conn.execute("PRAGMA schema_version").fetchone()
+    except DatabaseError:  # already in words a clerk can act on (store/db_file.py)
+        if conn is not None:
+            conn.close()
+        raise
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
+        clear = translated(error, path)  # from sqlite3.connect itself, e.g. a read-only folder
+        if clear is not error:
+            raise clear from error
         raise DatabaseError(f"{path} is not a clerk database (SQLite says: {error}).") from error
-    db = Database(conn, strict=True)
+    # atomic() begins IMMEDIATE: see store/transactions.py. No sqlite-utils plugins on the minutes'
+    # connection (looking for installed ones costs 30 ms of every start).
+    db = ClerkDatabase(conn, strict=True, execute_plugins=False)
     try:
         # Refuse first: even a pragma (journal_mode) would change a newer clerk's file.
         _refuse_newer(db, path)
+        refuse_read_only(conn, path)
         _set_pragmas(db)
+        backup_before_migrating(conn, path, [step.name for step in migrations.pending(db)])
         migrations.apply(db)
-    except sqlite3.DatabaseError as error:
-        conn.close()
-        raise DatabaseError(f"{path} cannot be used (SQLite says: {error}).") from error
     except DatabaseError:
         conn.close()
         raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseError(f"{path} cannot be used (SQLite says: {error}).") from error
     return db
 
 

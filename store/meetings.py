@@ -59,6 +59,8 @@ class MeetingStore:
 
     def on(self, committee_id: int, day: date | str) -> Meeting:
         day = as_date(day, "meeting date")
+        if day is None:
+            raise InvalidInput("The meeting date is empty: type it as 2021-03-09 or 9 March 2021.")
         rows = list(
             self.db.query(
                 "SELECT * FROM meetings WHERE committee_id = ? AND date = ? ORDER BY status = 'cancelled' LIMIT 1",
@@ -108,6 +110,10 @@ class MeetingStore:
             raise InvalidInput("The meeting date is empty: type it as 2021-03-09 or 9 March 2021.")
         if "date" in values and values["date"] != date_text(meeting.date) and meeting.status in ("held", "minutes-confirmed"):
             raise InvalidInput("This meeting has been held, so its date cannot move.")
+        if ("start_time" in values and values["start_time"] != time_text(meeting.start_time)
+                and self._minutes_confirmed(meeting_id)):
+            # "Held: … at 5:30 pm" is part of the confirmed minutes.
+            raise InvalidInput("The minutes of this meeting are confirmed, so the time it began cannot change.")
         self._write(self.committees.get(meeting.committee_id), meeting_id, values)
         return self.get(meeting_id)
 
@@ -154,11 +160,19 @@ class MeetingStore:
         closed = as_time(at_time, "closing time")
         if closed is None:
             raise InvalidInput("The closing time is empty: type it as 20:11 or 8:11 pm.")
+        if closed != meeting.closed_at and self._minutes_confirmed(meeting_id):
+            # "The meeting closed at 8:11 pm." is part of the confirmed minutes.
+            raise InvalidInput("The minutes of this meeting are confirmed, so the time it closed cannot change.")
         values = {"closed_at": time_text(closed)}
         if meeting.status in ("scheduled", "agenda-published"):
             values["status"] = "held"
         self.db.table("meetings").update(meeting_id, values)
         return self.get(meeting_id)
+
+    def _minutes_confirmed(self, meeting_id: int) -> bool:
+        """Does the meeting have confirmed minutes (whose "Held: … at" and closing time are the record)?"""
+        return bool(self.db.execute("SELECT 1 FROM minutes WHERE meeting_id = ? AND status = 'confirmed' LIMIT 1",
+                                    [meeting_id]).fetchone())
 
     def deadline(self, meeting: Meeting, today: date) -> PublicationDeadline:
         committee = self.committees.get(meeting.committee_id)

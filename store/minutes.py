@@ -14,7 +14,7 @@ from store.errors import Conflict, InvalidInput, NotFound
 from store.meeting_models import Amendment, Minute
 from store.meetings import MeetingStore
 from store.minute_numbers import MinuteNumberStore
-from store.values import optional_number, required_text
+from store.values import optional_number, required_text, storable
 
 AMENDABLE = ("title", "body")
 
@@ -69,11 +69,11 @@ class MinuteStore:
 
     def take_item(self, agenda_item_id: int) -> Minute:
         """Minute one agenda item (an urgent item added live, or one reinstated)."""
-        item = self.agenda.get(agenda_item_id)
-        existing = self.for_item(item.id)
-        if existing:
-            return existing
-        with self.db.atomic():
+        with self.db.atomic():  # look and append under one write lock: two clerks take an item once
+            item = self.agenda.get(agenda_item_id)
+            existing = self.for_item(item.id)
+            if existing:
+                return existing
             if item.status != "listed":
                 self.agenda.set_status(item.id, "listed")
             minute_id = self._append(item.meeting_id, item.id, item.title, item.exempt_paragraph)
@@ -123,9 +123,7 @@ class MinuteStore:
         if title is not None:
             values["title"] = required_text(title, "minute title", 300)
         if body is not None:
-            if "\x00" in body:
-                raise InvalidInput("The text holds a NUL character, which clerk does not store.")
-            values["body"] = body
+            values["body"] = storable(body)
         if values:
             self.db.table("minutes").update(minute_id, values)
         return self.get(minute_id)

@@ -171,13 +171,20 @@ class ProgrammeStore:
     def topic_from_resolution(self, resolution_id: int, today: date) -> ProgrammeItem:
         """'That a detailed report be brought back …' becomes a possible item, linked to its actions."""
         rows = list(self.db.query(
-            "SELECT r.text, n.committee_id, n.number, m.date FROM resolutions r "
-            "JOIN minutes n ON n.id = r.minute_id JOIN meetings m ON m.id = n.meeting_id WHERE r.id = ?",
+            "SELECT r.text, n.committee_id, n.number, m.date, "
+            "coalesce(n.exempt_paragraph, i.exempt_paragraph) AS exempt_paragraph FROM resolutions r "
+            "JOIN minutes n ON n.id = r.minute_id JOIN meetings m ON m.id = n.meeting_id "
+            "LEFT JOIN agenda_items i ON i.id = n.agenda_item_id WHERE r.id = ?",
             [resolution_id],
         ))
         if not rows:
             raise NotFound(f"There is no resolution with id {resolution_id}.")
         row = rows[0]
+        if row["exempt_paragraph"] is not None:
+            # The work programme is published: an exempt resolution's words must not become its topic.
+            raise InvalidInput(
+                f"This resolution was taken in private (Schedule 12A paragraph {row['exempt_paragraph']}), so its "
+                "words cannot become a work-programme topic, which is published; add the topic by hand.")
         topic = _topic_from(row["text"])
         arising = f"Minute {row['number']} ({long_date(date.fromisoformat(row['date']))})" if row["number"] else None
         already = list(self.db.query(

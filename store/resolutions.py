@@ -32,9 +32,9 @@ class ResolutionStore:
 
     def add(self, minute_id: int, text: str) -> Resolution:
         text = required_text(text, "resolution", 10_000)
-        self.minutes.get(minute_id)
-        position = len(self.list_for(minute_id)) + 1
-        with _locked_message():
+        with _locked_message(), self.db.atomic():  # count and insert under one write lock: no shared position
+            self.minutes.get(minute_id)
+            position = len(self.list_for(minute_id)) + 1
             resolution_id = self.db.table("resolutions").insert(
                 dict(minute_id=minute_id, position=position, text=text)
             ).last_pk
@@ -48,14 +48,15 @@ class ResolutionStore:
         return self.get(resolution_id)
 
     def move(self, resolution_id: int, delta: int) -> None:
-        resolution = self.get(resolution_id)
-        siblings = self.list_for(resolution.minute_id)
-        index = [r.id for r in siblings].index(resolution_id)
-        target = index + delta
-        if not 0 <= target < len(siblings):
-            return
-        other = siblings[target]
+        # The neighbours are read inside the write transaction, so another clerk cannot move them between.
         with _locked_message(), self.db.atomic():
+            resolution = self.get(resolution_id)
+            siblings = self.list_for(resolution.minute_id)
+            index = [r.id for r in siblings].index(resolution_id)
+            target = index + delta
+            if not 0 <= target < len(siblings):
+                return
+            other = siblings[target]
             self.db.execute("UPDATE resolutions SET position = ? WHERE id = ?", [other.position, resolution.id])
             self.db.execute("UPDATE resolutions SET position = ? WHERE id = ?", [resolution.position, other.id])
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from store.dates import parse_date, parse_time
 from store.errors import InvalidInput
 
 MAX_TEXT = 20_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def required_text(value: str | None, what: str, limit: int = 300) -> str:
@@ -25,9 +27,18 @@ def optional_text(value: str | None, what: str, limit: int = MAX_TEXT) -> str | 
 def _clean(value: str | None) -> str:
     if value is None:
         return ""
+    storable(value)
+    return value.strip()
+
+
+def storable(value: str) -> str:
+    """The text, if SQLite can store it: no NUL, no lone half of a character (a damaged paste)."""
     if "\x00" in value:
         raise InvalidInput("The text holds a NUL character, which clerk does not store.")
-    return value.strip()
+    if _SURROGATE.search(value):
+        raise InvalidInput("The text holds a broken character (half of one, as a damaged paste leaves); "
+                           "retype that part.")
+    return value
 
 
 def _limit(text: str, what: str, limit: int) -> str:

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from store.dates import clock_time
-from store.exports.minutes_markdown import _DAYS, _PRIVATE_TITLE, _escape, _line, _plain_date
+from store.exports.minutes_markdown import _DAYS, _PRIVATE_TITLE, _escape, _heading, _line, _plain_date
 from store.meeting_models import AgendaItem
 from store.models import Committee, Meeting, Member
 
@@ -30,7 +30,6 @@ TO_BE_CONFIRMED = "to be confirmed"
 # line above into a heading ("====" underlines), or draw a rule ("___"); "-" and "*" are escaped already.
 _FENCE_OR_HTML = re.compile(r"^( {0,3})(```|~~~|<)", re.MULTILINE)
 _UNDERLINE = re.compile(r"^( {0,3})((?:=+|_[ _]*)[ \t]*)$", re.MULTILINE)
-_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 
 
 def prose(text: str) -> str:
@@ -52,8 +51,8 @@ def one_line(text: str | None) -> str:
 
 
 def heading_text(text: str | None) -> str:
-    """A title inside a heading: a trailing '#' would be read as the heading's closing marks."""
-    return _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), _line(text))
+    """A title inside a heading: a trailing '#' would be read as the heading's closing marks, a '<' as HTML."""
+    return _heading(text)
 
 
 def item_heading(number: int, item: AgendaItem) -> str:

@@ -34,10 +34,15 @@ _EXCLUSION = (
 # "* ", "+ " or "3. " would turn into a heading, quote or list when the minutes are
 # rendered (to PDF or the web) and change what the record says. A backslash before
 # the marker keeps it literal; for "3." / "3)" it goes before the "." or ")",
-# because CommonMark cannot escape a digit. Nothing else in the clerk's text is
-# touched, so the Markdown file still reads as the clerk wrote it.
-_BLOCK_MARKER = re.compile(r"^( {0,3})([#>+*-])", re.MULTILINE)
+# because CommonMark cannot escape a digit. So do a line that opens a code block
+# ("```", "~~~"), underlines the line above into a heading ("===", "___") or starts
+# a table row ("|", ":--"), and every "<", which would otherwise open raw HTML
+# (a <script> or <!-- swallows everything after it). Nothing else in the clerk's
+# text is touched, so the Markdown file still reads as the clerk wrote it.
+_BLOCK_MARKER = re.compile(r"^( {0,3})([#>+*|:-]|```|~~~|(?:=+|_[ _]*)[ \t]*$)", re.MULTILINE)
 _NUMBER_MARKER = re.compile(r"^( {0,3}\d{1,9})([.)])", re.MULTILINE)
+_LESS_THAN = re.compile(r"(\\*)<")  # an even run of backslashes before it would leave it unescaped
+_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 
 
 def minutes_markdown(store: Store, meeting_id: int, private: bool = False) -> str:
@@ -52,7 +57,7 @@ def minutes_markdown(store: Store, meeting_id: int, private: bool = False) -> st
     numbers = {m.agenda_item_id: m.number for m in minutes if m.agenda_item_id is not None}
     word = committee.resolution_word
 
-    heading = f"# Minutes of the Meeting of the {_line(committee.name).upper()}"
+    heading = f"# Minutes of the Meeting of the {_heading(committee.name).upper()}"
     blocks = [f"{heading} {_PRIVATE_TITLE}" if private else heading, _held(meeting.date, meeting.start_time)]
     status = _status(minutes)
     if status:
@@ -67,7 +72,7 @@ def minutes_markdown(store: Store, meeting_id: int, private: bool = False) -> st
         blocks += [_declaration(d, numbers) for d in declarations]
     for minute in minutes:
         item = items.get(minute.agenda_item_id)
-        blocks.append(f"## {minute.number}. {_line(minute.title)}" if minute.number else f"## {_line(minute.title)}")
+        blocks.append(f"## {minute.number}. {_heading(minute.title)}" if minute.number else f"## {_heading(minute.title)}")
         paragraph = minute.exempt_paragraph or (item.exempt_paragraph if item else None)
         if paragraph:
             blocks.append(_EXCLUSION.format(paragraph=paragraph))
@@ -168,7 +173,7 @@ def _declaration(declaration, numbers: dict) -> str:
         text += f" {declaration.name} withdrew from the meeting during consideration of the item."
     elif declaration.action == "did-not-vote":
         text += f" {declaration.name} did not vote on the item."
-    return text
+    return _escape(text)
 
 
 def _movements(movements: list[Movement]) -> list[str]:
@@ -216,7 +221,7 @@ def _action(store: Store, action) -> str:
     owner = action.owner
     if not owner and action.owner_officer_id is not None:
         owner = store.officers.get(action.owner_officer_id).name
-    details = [f"Owner: {_line(owner)}"] if owner else []
+    details = [f"Owner: {_escape(_line(owner))}"] if owner else []
     if action.target_date is not None:
         details.append(f"by {_plain_date(action.target_date)}")
     suffix = f" ({'; '.join(details)})" if details else ""
@@ -227,7 +232,8 @@ def _amendment(amendment) -> str:
     when = _plain_date(datetime.fromisoformat(amendment.amended_at).date())
     field = "text" if amendment.field == "body" else amendment.field
     new_value = "\n\n".join(_paragraphs(amendment.new_value or ""))
-    return f"Amended on {when}: {field} — {new_value} (Reason: {_escape(amendment.reason.strip())})"
+    by = f" by {_escape(_line(amendment.amended_by))}" if _line(amendment.amended_by) else ""
+    return f"Amended on {when}{by}: {field} — {new_value} (Reason: {_escape(amendment.reason.strip())})"
 
 
 # ---------------------------------------------------------------- text helpers
@@ -248,7 +254,19 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    return _NUMBER_MARKER.sub(r"\1\\\2", _BLOCK_MARKER.sub(r"\1\\\2", text))
+    # CommonMark ends a line at "\r" as well as "\n": a bare one must not hide a marker.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _less_than(_NUMBER_MARKER.sub(r"\1\\\2", _BLOCK_MARKER.sub(r"\1\\\2", text)))
+
+
+def _less_than(text: str) -> str:
+    """Every "<" literal: no raw HTML (a <script>, an <!-- comment -->) from the clerk's text."""
+    return _LESS_THAN.sub(lambda m: m[1] + ("" if len(m[1]) % 2 else "\\") + "<", text)
+
+
+def _heading(text: str | None) -> str:
+    """A title inside a heading, on one line: no raw HTML, and a trailing "#" kept as text."""
+    return _CLOSING_HASHES.sub(lambda m: m[1] + "\\" + m[2], _less_than(_line(text)))
 
 
 def _line(text: str | None) -> str:

@@ -28,6 +28,13 @@ Progress = Callable[[int, int, str], None]
 
 _EMBEDDED_MARKDOWN = ("markdown", "minutes", "work-programme")
 _HEADING = re.compile(r"^( {0,3})(#{1,5})(?=[ \t]|$)", re.MULTILINE)
+_SETEXT_ONE = re.compile(r"^( {0,3})(=+)(?=[ \t]*$)", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_HTML_START = re.compile(r"^( {0,3})<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.IGNORECASE)
+_HTML_ENDS = (  # CommonMark's HTML blocks that end only at these, not at a blank line
+    (r"script|pre|style|textarea", r"</(?:script|pre|style|textarea)>"), (r"!--", r"-->"), (r"\?", r"\?>"),
+    (r"!\[CDATA\[", r"\]\]>"), (r"!", r">"),
+)
 _NO_TEXT = {
     "minutes": "The minutes of the previous meeting have not been taken yet.",
     "pdf": "This PDF holds no text that can be copied (scanned pages, for example); see the PDF pack.",
@@ -82,7 +89,39 @@ def _appendix(store: Store, meeting_id: int, appendix: Appendix) -> list[str]:
 
 
 def _demoted(markdown: str) -> str:
-    """Embedded Markdown one heading level down, trailing spaces and blank-line runs tidied."""
+    """Embedded Markdown one heading level down, trailing spaces and blank-line runs tidied.
+
+    Kept inside its appendix: a "===" underline (a level-one heading) becomes "---" (level two),
+    a code block left open is closed, and raw HTML that would run on to the end of the pack
+    (a <script>, <!-- … with no end) is shown as text."""
     lines = [line.rstrip() for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return _HEADING.sub(r"\1#\2", text)
+    text = _SETEXT_ONE.sub(lambda m: m[1] + "-" * len(m[2]), _HEADING.sub(r"\1#\2", text))
+    return _closed_fence(_unended_html(text))
+
+
+def _unended_html(text: str) -> str:
+    """A backslash before the '<' of an HTML block whose end never comes (CommonMark kinds 1-5)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        start = _HTML_START.match(line)
+        if start is None:
+            continue
+        end = next(end for begins, end in _HTML_ENDS if re.match(begins, start[2], re.IGNORECASE))
+        rest = "\n".join(lines[index:])[len(start[1]) + 1:]
+        if not re.search(end, rest, re.IGNORECASE):
+            lines[index] = start[1] + "\\" + line[len(start[1]):]
+    return "\n".join(lines)
+
+
+def _closed_fence(text: str) -> str:
+    """The text with a closing fence added if a code block it opens never closes."""
+    fence = None
+    for line in text.split("\n"):
+        found = _FENCE.match(line)
+        if fence is None:
+            if found and not (found[1][0] == "`" and "`" in found[2]):
+                fence = found[1]
+        elif found and found[1][0] == fence[0] and len(found[1]) >= len(fence) and not found[2].strip():
+            fence = None
+    return f"{text}\n{fence}" if fence else text

@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from store.dates import long_date
+from store.exports.minutes_markdown import _heading, _less_than
 from store.numbering import municipal_year_label
 from store.programme_models import ProgrammeItem
 
 PROGRAMME_HEADER = ("Meeting Date", "Topic", "Lead Officer", "Actions Arising", "Progress")
 UNSCHEDULED_HEADER = ("Topic", "Lead Officer", "Actions Arising", "Progress")
 ACTION_HEADER = ("Minute", "Action", "Owner", "Target meeting", "Status", "Progress")
+WITHHELD = "Arising from a minute taken in private: not for publication"
 
 
 def programme_markdown(store, committee_id: int, year: int) -> str:
     committee = store.committees.get(committee_id)
     items = [i for i in store.programme.list_for(committee_id, year) if i.status != "dropped"]
-    lines = [f"# {committee.name}", "", f"## Work Programme {municipal_year_label(year)}", ""]
+    lines = [f"# {_heading(committee.name)}", "", f"## Work Programme {municipal_year_label(year)}", ""]
     scheduled = [i for i in items if i.meeting_id is not None]
     lines += _table(PROGRAMME_HEADER, _scheduled_rows(store, scheduled))
     for list_name, heading in (("watching", "To keep a watching brief on"), ("possible", "Possible items")):
@@ -32,18 +34,34 @@ def programme_markdown(store, committee_id: int, year: int) -> str:
 
 
 def actions_markdown(store, committee_id: int, today: date) -> str:
-    """The action log: every action arising from a resolution, overdue ones marked."""
+    """The action log: every action arising from a resolution, overdue ones marked.
+
+    The log is published with the work programme: an action arising from a minute taken in
+    private keeps its minute number, target and status, but not its words."""
     committee = store.committees.get(committee_id)
+    exempt = _exempt_actions(store, committee_id)
     rows = []
     for action, minute_number in store.actions.log_for(committee_id):
         target = long_date(action.target_date) if action.target_date else ""
         status = action.status
         if status == "open" and action.target_date and action.target_date < today:
             status = "open — OVERDUE"
+        if action.id in exempt:
+            rows.append((str(minute_number or ""), WITHHELD, "", target, status, ""))
+            continue
         rows.append((str(minute_number or ""), action.description, action.owner or "", target, status,
                      action.progress or ""))
-    lines = [f"# {committee.name}", "", "## Action log", ""]
+    lines = [f"# {_heading(committee.name)}", "", "## Action log", ""]
     return "\n".join(lines + _table(ACTION_HEADER, rows)) + "\n"
+
+
+def _exempt_actions(store, committee_id: int) -> set[int]:
+    """The actions arising from exempt minutes (the minute's or its agenda item's paragraph)."""
+    return {row["id"] for row in store.db.query(
+        "SELECT a.id FROM actions a JOIN resolutions r ON r.id = a.resolution_id "
+        "JOIN minutes n ON n.id = r.minute_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
+        "WHERE a.committee_id = ? AND coalesce(n.exempt_paragraph, i.exempt_paragraph) IS NOT NULL",
+        [committee_id])}
 
 
 def _scheduled_rows(store, items: list[ProgrammeItem]) -> list[tuple[str, ...]]:
@@ -85,5 +103,5 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    """A table cell: a pipe or a line break in the clerk's text would break the table."""
-    return " ".join(text.replace("|", "\\|").split())
+    """A table cell: a pipe or a line break in the clerk's text would break the table, a '<' open HTML."""
+    return _less_than(" ".join(text.replace("|", "\\|").split()))

@@ -20,7 +20,7 @@ _ANOTHER = re.compile(r"^(?:and\s+)?that\b", re.IGNORECASE)
 _ACTION = re.compile(r"^Action:\s*(?P<text>.*?)(?:\s+\(Owner:\s*(?P<owner>[^;)]*)[^)]*\))?\.?$")
 _EXEMPT = re.compile(r"Paragraph\s+([1-7])\s+of\s+Part\s+1\s+of\s+Schedule\s+12A", re.IGNORECASE)
 _EXCLUSION = re.compile(r"press and public be excluded", re.IGNORECASE)
-_MD_ESCAPE = re.compile(r"^(\s{0,3})\\([#>+*-])|^(\s{0,3}\d{1,9})\\([.)])")
+_MD_ESCAPE = re.compile(r"^(\s{0,3})\\([#>+*|:-]|```|~~~|=|_)|^(\s{0,3}\d{1,9})\\([.)])")
 
 
 class _Resolutions:
@@ -151,5 +151,6 @@ def _for_meeting(declaration: ParsedDeclaration, number: int) -> ParsedDeclarati
 
 
 def _unescape(line: str) -> str:
-    """Undo the backslash our Markdown export puts before a line's leading "-", "#" or "3." marker."""
-    return _MD_ESCAPE.sub(lambda m: m[1] + m[2] if m[2] else m[3] + m[4], line)
+    """Undo the backslash our Markdown export puts before a line's leading "-", "#" or "3." marker
+    (and the like: "```", "===", "|") and before every "<"."""
+    return _MD_ESCAPE.sub(lambda m: m[1] + m[2] if m[2] else m[3] + m[4], line).replace("\\<", "<")

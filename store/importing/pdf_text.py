@@ -18,6 +18,9 @@ from store.files import read_file
 Progress = Callable[[int, int, str], None]
 
 MAX_BYTES = 200 * 1024 * 1024
+# A whole agenda pack as text is a few hundred kilobytes; reading tens of megabytes of text
+# would keep the clerk waiting for minutes before saying there is no meeting in it.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
 # Bytes a text file does not hold; more than a few of them and the file is not text.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
 
@@ -42,6 +45,10 @@ def read_source(path: str | Path, progress: Progress | None = None) -> SourceTex
         return SourceText(path.name, sha256, "pdf", _pdf_pages(data, path.name, progress))
     if path.suffix.lower() == ".pdf":
         raise InvalidInput(f"{path.name} is called .pdf but is not a PDF (it does not start with %PDF-).")
+    if len(data) > MAX_TEXT_BYTES:
+        raise InvalidInput(f"{path.name} is {len(data) / (1024 * 1024):.0f} MB and not a PDF: far more than an agenda "
+                           f"pack or minutes hold as text. clerk imports text and Markdown files up to "
+                           f"{MAX_TEXT_BYTES // (1024 * 1024)} MB.")
     text, warnings = _decode(data, path.name)
     kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     pages = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"))
@@ -58,7 +65,11 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """UTF-8 (with or without a byte-order mark); else Windows-1252, else Latin-1, never losing a byte."""
     warnings = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InvalidInput(f"{name} starts as UTF-16 text but byte {error.start + 1} is not valid there; "
+                               "save it again as UTF-8 text.") from error
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -70,8 +81,10 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
             warnings.append(
                 f"{name} is not UTF-8 (byte {error.start + 1} is not valid there); it was read as {encoding} text."
             )
+    if "\x00" in text:  # checked first: it is quick, and counting the other controls is not
+        raise InvalidInput(f"{name} is not a text, Markdown or PDF file (it holds binary data).")
     controls = sum(1 for ch in text if ch in _CONTROL)
-    if "\x00" in text or controls > max(2, len(text) // 200):
+    if controls > max(2, len(text) // 200):
         raise InvalidInput(f"{name} is not a text, Markdown or PDF file (it holds binary data).")
     return text, warnings
 
@@ -79,6 +92,8 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
 def _pdf_pages(data: bytes, name: str, progress: Progress | None) -> tuple[str, ...]:
     from pypdf import PdfReader
 
+    if b"endobj" not in data:  # every PDF holds objects; pypdf would search megabytes of junk for them
+        raise InvalidInput(f"{name} could not be read as a PDF (it starts with %PDF- but holds no PDF objects).")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from typing import Any, Callable
 
 from textual.widgets import Select, TextArea
@@ -10,6 +11,14 @@ from store.meeting_models import Minute
 from tui.dialogs.form import Field, FormDialog
 
 FIELDS = (("Notes (the minute's text)", "body"), ("Title", "title"))
+
+
+def who() -> str:
+    """Who is amending, for the record: the computer's login name, which the clerk may overwrite."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a container, a service): the clerk types one
+        return ""
 
 
 def current_value(minute: Minute, field: str) -> str:
@@ -30,6 +39,7 @@ class AmendDialog(FormDialog):
             Field("new_value", "Corrected text", current_value(minute, "body"), kind="textarea"),
             Field("reason", "Reason for the amendment", "", placeholder="e.g. agreed at the meeting of 4 May 2021",
                   help="The confirmed text is kept; the amendment is shown with it, with this reason and the time."),
+            Field("by", "Amended by", who(), placeholder="your name"),
         ]
         super().__init__(f"Amend confirmed {number}, {minute.title}", fields, submit)
         self.minute = minute

@@ -288,7 +288,7 @@ class MinutesScreen(LivePaneScreen):
 
         def submit(values: dict) -> None:
             self.app.store.minutes.amend(minute.id, values["field"], values["new_value"], values["reason"],
-                                         self.app.now())
+                                         self.app.now(), by=values["by"].strip() or None)
 
         self.app.push_screen(AmendDialog(minute, submit), lambda ok: self.reload() if ok else None)
 
