@@ -16,8 +16,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable
 
+from store.attendance_stats import attendance_for_year
 from store.errors import NotFound
 from store.models import ROLE_LABELS, Committee, Interest, Member, OfficerContact
+from tui.dialogs.attendance_stats import AttendanceStatsDialog
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
 from tui.screens import members_forms as forms
@@ -42,6 +44,8 @@ class MembersScreen(PaneScreen):
         Binding("tab", "app.focus_next", "Next list",
                 tooltip="Committees → members → officer contacts → interests"),
         Binding("shift+tab", "app.focus_previous", "Previous list", show=False),
+        Binding("t", "attendance_stats", "Attendance",
+                tooltip="Members' attendance in a municipal year: expected, attended, apologies, absent"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -241,6 +245,14 @@ class MembersScreen(PaneScreen):
                 self.app.store.interests.remove, interest.id, "Interest deleted from the register.",
             )
 
+    # attendance statistics ---------------------------------------------------------------
+    def action_attendance_stats(self) -> None:
+        committee, year = self._committee(), self.app.current_year()
+        if committee is None or year is None:
+            self.notify("Choose or create a committee first.", severity="warning")
+            return
+        self.app.push_screen(AttendanceStatsDialog(year, partial(attendance_for_year, self.app.store, committee.id)))
+
     # help and the palette ---------------------------------------------------------------
     @classmethod
     def help_sections(cls) -> list[tuple[str, list]]:
@@ -249,6 +261,8 @@ class MembersScreen(PaneScreen):
         return sections + [("Members pane: moving", [*cls.BINDINGS, enter])]
 
     def pane_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Members: Attendance", "Members' attendance in a municipal year (key t)",
+                            self.action_attendance_stats)
         for title, kind in LISTS:
             for binding in kind.__dict__["BINDINGS"]:
                 action = binding.action.removeprefix("screen.")
