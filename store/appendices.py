@@ -13,8 +13,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-
 from store.appendix_layout import AgendaEntry, Document, lay_out
 from store.documents import render_text
 from store.errors import InvalidInput
@@ -120,6 +118,8 @@ def _programme_text(store: Store, meeting_id: int) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader  # on first use: the app starts without it (store/pdf_render.py)
+
     reader = PdfReader(io.BytesIO(data))
     return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
 
@@ -134,4 +134,6 @@ def _render_markdown(text: str) -> bytes:
 
 
 def _rendered_pages(text: str) -> int:
+    from pypdf import PdfReader
+
     return len(PdfReader(io.BytesIO(_render_markdown(text))).pages)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
+
+from store import bank_holiday_dates
 
 HOLIDAY_REGIONS = {
     "england-wales": ("GB", "ENG"),
@@ -31,9 +32,18 @@ HOLIDAY_REGION_LABELS = {
 
 @lru_cache(maxsize=64)
 def _holidays_for(region: str, year: int) -> frozenset[date]:
+    """The region's bank holidays of `year`: from the table the `holidays` library made
+    (store/bank_holiday_dates.py), else from the library itself, which takes a quarter of
+    a second to load; the app starts without it."""
     country = HOLIDAY_REGIONS[region]
     if country is None:
         return frozenset()
+    if bank_holiday_dates.FIRST_YEAR <= year <= bank_holiday_dates.LAST_YEAR:
+        prefix = f"{year:04d}-"
+        return frozenset(date.fromisoformat(day) for day in bank_holiday_dates.DATES[region]
+                         if day.startswith(prefix))
+    import holidays
+
     return frozenset(holidays.country_holidays(country[0], subdiv=country[1], years=year))
 
 
@@ -41,6 +51,8 @@ def bank_holiday_name(day: date, region: str = "england-wales") -> str | None:
     country = HOLIDAY_REGIONS[region]
     if country is None:
         return None
+    import holidays  # names only: the dates come from the table (see _holidays_for)
+
     return holidays.country_holidays(country[0], subdiv=country[1], years=day.year).get(day)
 
 

@@ -92,3 +92,8 @@ def m005_documents_and_imports(db: Database) -> None:
 @step
 def m006_lookup_indexes(db: Database) -> None:
     db.executescript(_sql("m006_lookup_indexes"))
+
+
+@step
+def m007_search_placing_indexes(db: Database) -> None:
+    db.executescript(_sql("m007_search_placing_indexes"))

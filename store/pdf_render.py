@@ -3,18 +3,22 @@
 The council house style is plain: headings in bold, paragraphs, lists, A4 portrait.
 fpdf2's built-in Helvetica only holds Latin-1, so characters outside it are mapped to
 their nearest Latin-1 form (dashes, quotes, bullets) before rendering; nothing raises.
+
+fpdf2 and pypdf are imported on first use: together they take longer to import than the
+rest of clerk and hold tens of MiB, and the app starts without needing either.
 """
 
 from __future__ import annotations
 
 import io
 import re
-
-from fpdf import FPDF
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from functools import cache
+from typing import TYPE_CHECKING
 
 from store.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 _NEAREST = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
@@ -36,24 +40,35 @@ def latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-class _Page(FPDF):
-    def __init__(self, footer_text: str | None = None):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_text = footer_text
-        self.set_margins(20, 20, 20)
-        self.set_auto_page_break(True, margin=20)
-        self.set_creator("clerk")
+@cache
+def _page_class() -> type[FPDF]:
+    """An A4 portrait page in house style, with the footer line; defined when first needed."""
+    from fpdf import FPDF
 
-    def footer(self) -> None:
-        if self.footer_text:
-            self.set_y(-14)
-            self.set_font("Helvetica", size=8)
-            self.cell(0, 5, latin1(self.footer_text), align="C")
+    class Page(FPDF):
+        def __init__(self, footer_text: str | None = None):
+            super().__init__(orientation="P", unit="mm", format="A4")
+            self.footer_text = footer_text
+            self.set_margins(20, 20, 20)
+            self.set_auto_page_break(True, margin=20)
+            self.set_creator("clerk")
+
+        def footer(self) -> None:
+            if self.footer_text:
+                self.set_y(-14)
+                self.set_font("Helvetica", size=8)
+                self.cell(0, 5, latin1(self.footer_text), align="C")
+
+    return Page
+
+
+def _page(footer_text: str | None = None) -> FPDF:
+    return _page_class()(footer_text)
 
 
 def markdown_to_pdf(markdown: str, footer_text: str | None = None) -> bytes:
     """A PDF of the Markdown: headings bold, paragraphs and list items wrapped to the page."""
-    pdf = _Page(footer_text)
+    pdf = _page(footer_text)
     pdf.add_page()
     for block in _blocks(markdown):
         _draw(pdf, block)
@@ -62,7 +77,7 @@ def markdown_to_pdf(markdown: str, footer_text: str | None = None) -> bytes:
 
 def text_to_pdf(text: str, footer_text: str | None = None) -> bytes:
     """A PDF of plain text, paragraphs as written."""
-    pdf = _Page(footer_text)
+    pdf = _page(footer_text)
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
@@ -76,6 +91,9 @@ def page_count(data: bytes, name: str = "the file") -> int:
     """How many pages a PDF has; a clear InvalidInput for anything that is not a readable PDF."""
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise InvalidInput(f"{name} is not a PDF (it does not start with %PDF-).")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         pages = len(PdfReader(io.BytesIO(data)).pages)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:

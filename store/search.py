@@ -64,56 +64,97 @@ def clean_query(text: str | None) -> str | None:
         return None
 
 
-_RESOLVED = """
-WITH hits AS (
-    -- The rowid is the record's id times 8 plus its table's code (store/migrations.py), so the
-    -- kind and id come without reading the index's stored columns; rank only when ordered by it.
-    SELECT s.rowid AS sid, s.rowid / 8 AS row_id, {score} AS score,
-           CASE s.rowid % 8 WHEN 1 THEN 'minute' WHEN 2 THEN 'resolution' WHEN 3 THEN 'agenda'
-                            WHEN 4 THEN 'declaration' ELSE 'programme' END AS kind
-    FROM search_index s WHERE search_index MATCH :query
-),
-placed AS (
-    SELECT h.*,
-        CASE h.kind
-            WHEN 'minute' THEN h.row_id
-            WHEN 'resolution' THEN (SELECT minute_id FROM resolutions WHERE id = h.row_id)
-            WHEN 'agenda' THEN (SELECT id FROM minutes WHERE agenda_item_id = h.row_id)
-            WHEN 'declaration' THEN coalesce(
+# Where a hit belongs is read from the record it names. The index's rowid is the record's id
+# times 8 plus its table's code (store/migrations.py): 1 minute, 2 resolution, 3 agenda item,
+# 4 declaration, 5 work-programme topic; so `hits` needs nothing but the rowid.
+_HITS = """
+hits AS MATERIALIZED (
+    SELECT s.rowid AS sid, s.rowid / 8 AS row_id, s.rowid % 8 AS code, {score} AS score{snippet}
+    FROM search_index s WHERE search_index MATCH :query{only}
+)"""
+# The minute a hit leads to, and the meeting of a hit with no minute.
+_MINUTE_OF_HIT = """
+        CASE h.code
+            WHEN 1 THEN h.row_id
+            WHEN 2 THEN (SELECT minute_id FROM resolutions INDEXED BY resolutions_placing WHERE id = h.row_id)
+            WHEN 3 THEN (SELECT id FROM minutes WHERE agenda_item_id = h.row_id)
+            WHEN 4 THEN coalesce(
                 (SELECT mi.id FROM declarations d JOIN minutes mi
                  ON mi.agenda_item_id = d.agenda_item_id WHERE d.id = h.row_id),
                 (SELECT mi.id FROM declarations d JOIN agenda_items a ON a.meeting_id = d.meeting_id
                  JOIN minutes mi ON mi.agenda_item_id = a.id
                  WHERE d.id = h.row_id AND a.standard_key = 'declarations'))
         END AS minute_id,
-        CASE h.kind
-            WHEN 'agenda' THEN (SELECT meeting_id FROM agenda_items WHERE id = h.row_id)
-            WHEN 'declaration' THEN (SELECT meeting_id FROM declarations WHERE id = h.row_id)
-            WHEN 'programme' THEN (SELECT meeting_id FROM work_programme_items WHERE id = h.row_id)
-        END AS other_meeting_id,
-        CASE h.kind
-            WHEN 'agenda' THEN (SELECT title FROM agenda_items WHERE id = h.row_id)
-            WHEN 'programme' THEN (SELECT topic FROM work_programme_items WHERE id = h.row_id)
-            WHEN 'declaration' THEN (SELECT 'Declaration of interest: ' || p.title || ' ' || p.name
-                                     FROM declarations d JOIN people p ON p.id = d.person_id
-                                     WHERE d.id = h.row_id)
+        CASE h.code
+            WHEN 3 THEN (SELECT meeting_id FROM agenda_items WHERE id = h.row_id)
+            WHEN 4 THEN (SELECT meeting_id FROM declarations WHERE id = h.row_id)
+            WHEN 5 THEN (SELECT meeting_id FROM work_programme_items WHERE id = h.row_id)
+        END AS other_meeting_id"""
+_PROGRAMME_COMMITTEE = "CASE h.code WHEN 5 THEN (SELECT committee_id FROM work_programme_items WHERE id = h.row_id) END"
+_ITEM_EXEMPT = "CASE h.code WHEN 3 THEN (SELECT exempt_paragraph FROM agenda_items WHERE id = h.row_id) END"
+
+# First pass: which hits, in order. Only what ordering and the filters need is read for every
+# match (a common word matches tens of thousands of records): the minute's meeting and number
+# come from the covering index minutes_placing, not from the rows with their long bodies.
+# By relevance with no filter, only the hits ranked at or above the limit-th are placed at all.
+_ORDERED = """
+WITH {hits},
+placed AS MATERIALIZED (
+    SELECT h.sid, h.score, {minute_of_hit},
+        {programme_committee} AS programme_committee, {item_exempt} AS item_exempt
+    FROM hits h{cut}
+)
+SELECT p.sid
+FROM placed p
+LEFT JOIN minutes mi INDEXED BY minutes_placing ON mi.id = p.minute_id
+-- A minute opened before its item was made exempt is private too (as the minutes export has it).
+LEFT JOIN agenda_items mi_item ON mi_item.id = mi.agenda_item_id
+LEFT JOIN meetings m ON m.id = coalesce(mi.meeting_id, p.other_meeting_id)
+{where}
+ORDER BY {ordering}, p.sid LIMIT :limit
+"""
+_FILTERS = {
+    "committee_id": "coalesce(m.committee_id, p.programme_committee) = :committee_id",
+    "since": "m.date >= :since",
+    "until": "m.date <= :until",
+    "public": ("NOT (mi.exempt_paragraph IS NOT NULL OR mi_item.exempt_paragraph IS NOT NULL "
+               "OR p.item_exempt IS NOT NULL)"),
+}
+_ORDERINGS = {
+    "relevance": "p.score, m.date DESC, mi.number DESC",
+    "newest": "m.date IS NULL, m.date DESC, mi.number DESC, p.score",
+}
+
+# Second pass: everything shown, for the hits of the first pass only, with their snippets.
+# `+s.rowid` keeps the list out of the index lookup: FTS5 would run the whole query again for
+# each rowid, while a filter on one scan of the matches costs no more than the match itself.
+_RESOLVED = """
+WITH {hits},
+placed AS (
+    SELECT h.*, {minute_of_hit},
+        CASE h.code
+            WHEN 3 THEN (SELECT title FROM agenda_items WHERE id = h.row_id)
+            WHEN 5 THEN (SELECT topic FROM work_programme_items WHERE id = h.row_id)
+            WHEN 4 THEN (SELECT 'Declaration of interest: ' || p.title || ' ' || p.name
+                         FROM declarations d JOIN people p ON p.id = d.person_id
+                         WHERE d.id = h.row_id)
         END AS other_title,
-        CASE h.kind
-            WHEN 'agenda' THEN (SELECT exempt_paragraph FROM agenda_items WHERE id = h.row_id)
-        END AS item_exempt,
-        CASE h.kind
-            WHEN 'programme' THEN (SELECT committee_id FROM work_programme_items WHERE id = h.row_id)
-        END AS programme_committee
+        {item_exempt} AS item_exempt,
+        {programme_committee} AS programme_committee
     FROM hits h
 )
-SELECT p.kind, p.sid, p.score, p.minute_id,
+SELECT CASE p.code WHEN 1 THEN 'minute' WHEN 2 THEN 'resolution' WHEN 3 THEN 'agenda'
+                   WHEN 4 THEN 'declaration' ELSE 'programme' END AS kind,
+       p.sid, p.snippet, p.minute_id,
        coalesce(mi.meeting_id, p.other_meeting_id) AS meeting_id,
        coalesce(m.committee_id, p.programme_committee) AS committee_id,
        c.name AS committee, m.date AS date, mi.number AS number,
        coalesce(mi.title, p.other_title, '') AS title,
-       (mi.exempt_paragraph IS NOT NULL OR p.item_exempt IS NOT NULL) AS exempt
+       (mi.exempt_paragraph IS NOT NULL OR mi_item.exempt_paragraph IS NOT NULL
+        OR p.item_exempt IS NOT NULL) AS exempt
 FROM placed p
 LEFT JOIN minutes mi ON mi.id = p.minute_id
+LEFT JOIN agenda_items mi_item ON mi_item.id = mi.agenda_item_id
 LEFT JOIN meetings m ON m.id = coalesce(mi.meeting_id, p.other_meeting_id)
 LEFT JOIN committees c ON c.id = coalesce(m.committee_id, p.programme_committee)
 """
@@ -134,41 +175,41 @@ class SearchStore:
         query = clean_query(text)
         if query is None:
             return []
-        where, params = [], {"query": query, "open": OPEN, "close": CLOSE, "limit": max(0, int(limit))}
-        if committee_id is not None:
-            where.append("committee_id = :committee_id")
-            params["committee_id"] = committee_id
-        if since:
-            where.append("date >= :since")
-            params["since"] = _iso(since)
-        if until:
-            where.append("date <= :until")
-            params["until"] = _iso(until)
-        if public:
-            where.append("NOT exempt")
-        if order == "relevance":
-            ordering = "score, date DESC, number DESC"
-        else:
-            ordering = "date IS NULL, date DESC, number DESC, score"
-        resolved = _RESOLVED.replace("{score}", "s.rank" if order == "relevance" else "0")
-        sql = (f"SELECT * FROM ({resolved}) {'WHERE ' + ' AND '.join(where) if where else ''} "
-               f"ORDER BY {ordering} LIMIT :limit")
+        # An SQLite integer holds 2**63 - 1 at most; no archive has 2**31 hits.
+        params = {"query": query, "open": OPEN, "close": CLOSE, "limit": max(0, min(int(limit), 2**31)),
+                  "committee_id": committee_id, "since": _iso(since) if since else None,
+                  "until": _iso(until) if until else None}
+        wanted = {"committee_id": committee_id is not None, "since": bool(since), "until": bool(until),
+                  "public": public}
+        where = [_FILTERS[name] for name, on in wanted.items() if on]
+        relevance = order == "relevance"
+        score = "s.rank" if relevance else "0"
+        # Ranked with no filter, no hit ranked below the limit-th can be shown: place only the others.
+        cut = (" WHERE h.score <= coalesce((SELECT score FROM hits ORDER BY score LIMIT 1 "
+               "OFFSET max(:limit - 1, 0)), h.score)" if relevance and not where else "")
+        ordered = _ORDERED.format(
+            hits=_HITS.format(score=score, snippet="", only=""), cut=cut,
+            minute_of_hit=_MINUTE_OF_HIT, programme_committee=_PROGRAMME_COMMITTEE, item_exempt=_ITEM_EXEMPT,
+            where="WHERE " + " AND ".join(where) if where else "", ordering=_ORDERINGS[
+                "relevance" if relevance else "newest"])
         try:
-            rows = self.db.execute(sql, params).fetchall()
-            snippets = self._snippets(query, [row[1] for row in rows])
+            sids = [sid for (sid,) in self.db.execute(ordered, params).fetchall()]
+            rows = self._resolved(query, sids)
         except sqlite3.OperationalError:
             return []
-        return [_hit(row, snippets.get(row[1], "")) for row in rows]
+        return [_hit(rows[sid]) for sid in sids]
 
-    def _snippets(self, query: str, sids: list[int]) -> dict[int, str]:
-        """Snippets for the hits shown only: snippet() over every match of a common word in a
-        large archive would cost seconds."""
+    def _resolved(self, query: str, sids: list[int]) -> dict[int, tuple]:
+        """What the hits `sids` show, snippets included: snippet() over every match of a common
+        word in a large archive would cost seconds."""
         if not sids:
             return {}
         marks = ",".join("?" * len(sids))
-        return dict(self.db.execute(
-            f"SELECT rowid, snippet(search_index, -1, ?, ?, '…', 14) FROM search_index "
-            f"WHERE search_index MATCH ? AND rowid IN ({marks})", [OPEN, CLOSE, query, *sids]).fetchall())
+        sql = _RESOLVED.format(
+            hits=_HITS.format(score="0", snippet=", snippet(search_index, -1, ?, ?, '…', 14) AS snippet",
+                              only=f" AND +s.rowid IN ({marks})").replace(":query", "?"),
+            minute_of_hit=_MINUTE_OF_HIT, programme_committee=_PROGRAMME_COMMITTEE, item_exempt=_ITEM_EXEMPT)
+        return {row[1]: row for row in self.db.execute(sql, [OPEN, CLOSE, query, *sids]).fetchall()}
 
     def count(self, text: str | None) -> int:
         query = clean_query(text)
@@ -206,8 +247,8 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)
 
 
-def _hit(row, snippet: str) -> SearchHit:
-    kind, _sid, _score, minute_id, meeting_id, committee_id, committee, day, number, title, exempt = row
+def _hit(row) -> SearchHit:
+    kind, _sid, snippet, minute_id, meeting_id, committee_id, committee, day, number, title, exempt = row
     return SearchHit(
         kind=kind,
         committee=committee or "",

@@ -13,10 +13,15 @@ from store import Store
 from store.errors import NotFound
 from store.meeting_models import Minute
 from store.models import Committee, Meeting
+from tui import startup
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.switcher import SwitcherDialog
 from tui.panes import PANE_BY_MODE, PANES
 from tui.screens.base import PaneScreen
+
+
+# Textual's own pair; the panes' styles use theme variables only, so both read well.
+DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
 
 
 class ClerkApp(App):
@@ -29,6 +34,8 @@ class ClerkApp(App):
           for pane in PANES),
         Binding("ctrl+o", "switch_context", "Switch", id="switch", tooltip="Switch committee or meeting"),
         Binding("f1", "help", "Keys", id="help", tooltip="Every key of every pane"),
+        Binding("f2", "toggle_theme", "Light/dark", show=False, id="theme",
+                tooltip="Switch between the light and the dark theme; clerk remembers the choice"),
     ]
 
     def __init__(self, store: Store, today: Callable[[], date] = date.today,
@@ -43,9 +50,18 @@ class ClerkApp(App):
 
     # context ----------------------------------------------------------------
     def on_mount(self) -> None:
+        self._restore_theme()
         self._restore_context()
         mode = self.store.ui_state.get("pane")
         self.switch_mode(mode if mode in PANE_BY_MODE else "meetings")
+        self.call_after_refresh(startup.settled)
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (F2 or the palette's Theme), and remember every change."""
+        saved = self.store.ui_state.get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, lambda theme: self.store.ui_state.set("theme", theme.name))
 
     def _restore_context(self) -> None:
         committees = self.store.committees.list()
@@ -156,6 +172,9 @@ class ClerkApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for pane in PANES:
@@ -164,5 +183,7 @@ class ClerkApp(App):
         yield SystemCommand("Switch committee or meeting", "Choose what every pane shows (ctrl+o)",
                             self.action_switch_context)
         yield SystemCommand("Keys", "Every key of every pane (F1)", self.action_help)
+        yield SystemCommand("Light or dark theme", "Switch between the light and the dark theme (F2)",
+                            self.action_toggle_theme)
         if isinstance(screen, PaneScreen):
             yield from screen.pane_commands()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from store.errors import ClerkError
-from tui import cli_import
+from tui import cli_backup, cli_import, cli_serve
 
 EPILOG = "The database is --db PATH, else $CLERK_DB, else clerk.db in your user data folder."
 
@@ -37,7 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
     meeting = _export_parser(what, "meeting", "one meeting as JSON")
     meeting.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
-    meeting.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    meeting.add_argument("--format", choices=["json", "oparl"], default="json",
+                         help="json (the default), or oparl: OParl 1.1 open data")
+    meeting.add_argument("--base-url", default="urn:clerk:",
+                         help="with --format oparl: where the ids point, e.g. https://example.org/oparl/ "
+                              "(default urn:clerk:)")
     minutes = _export_parser(what, "minutes", "one meeting's minutes as Markdown, in house style")
     minutes.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-01-19")
     minutes.add_argument("--private", action="store_true",
@@ -45,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     programme = _export_parser(what, "programme", "the work programme of a municipal year as a Markdown table")
     programme.add_argument("--year", help="the municipal year, e.g. 2020 or 2020/21 (default: the current one)")
     _export_parser(what, "actions", "the action log as a Markdown table")
+    attendance = _export_parser(what, "attendance", "members' attendance in a municipal year as a table")
+    attendance.add_argument("--year", help="the municipal year, e.g. 2020 or 2020/21 (default: the current one)")
+    attendance.add_argument("--format", choices=["md", "csv"], default="md",
+                            help="a Markdown table (md, the default) or CSV (csv)")
+    audit = _export_parser(what, "audit", "every amendment to the committee's confirmed minutes, as Markdown")
+    audit.add_argument("--private", action="store_true",
+                       help="include exempt (private) minutes' text in full: NOT FOR PUBLICATION")
     agenda = _export_parser(what, "agenda", "one meeting's agenda, with its front sheet, as Markdown")
     agenda.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
     agenda.add_argument("--private", action="store_true",
@@ -70,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--public", action="store_true", help="leave out exempt (private) minutes")
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     cli_import.add_parser(commands, EPILOG)
+    cli_backup.add_parsers(commands, EPILOG)
+    cli_serve.add_parser(commands, EPILOG)
     return parser
 
 
@@ -95,14 +108,29 @@ def main(argv: list[str] | None = None) -> int:
         # `clerk export … | head` closed the pipe early; say nothing more on the closed stdout.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as error:  # a path the system refuses (a name too long, …): its words, not a traceback
+        name = str(error.filename or "")
+        where = f" ({name[:120]}{'…' if len(name) > 120 else ''})" if name else ""
+        print(f"clerk: {error.strerror or error}{where}.", file=sys.stderr)
+        return 1
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from tui import startup
+
+        startup.begin()  # before the store and the app load (tui/startup.py)
     from store import Store
 
     path = getattr(args, "sub_db", None) or args.db or default_db_path()
+    if "\x00" in str(path):
+        raise ClerkError("The database file's name holds a NUL character, which no file name can hold.")
     if args.command is None:
         return _run_tui(Store(path))
+    if args.command in cli_backup.COMMANDS:  # never opens the database as a Store: restore may replace it
+        return cli_backup.run(args, path)
+    if args.command == "serve":
+        return cli_serve.run(args, path)
     if args.command == "demo":
         return _run_demo(Store(path), path, args.open)
     if args.command == "export":
@@ -149,8 +177,8 @@ def _run_export(store, args: argparse.Namespace) -> int:
     if args.output:
         try:
             args.output.write_text(text + "\n", encoding="utf-8")
-        except OSError as error:
-            raise ClerkError(f"Cannot write {args.output}: {error.strerror}.") from error
+        except (OSError, ValueError) as error:  # ValueError: a NUL in the file name
+            raise ClerkError(f"Cannot write {args.output}: {getattr(error, 'strerror', None) or error}.") from error
         print(f"Wrote {args.output}.", file=sys.stderr)
     else:
         print(text)
@@ -181,8 +209,8 @@ def _run_pack(store, args: argparse.Namespace) -> int:
         return 0
     try:
         args.output.write_bytes(data)
-    except OSError as error:
-        raise ClerkError(f"Cannot write {args.output}: {error.strerror}.") from error
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the file name
+        raise ClerkError(f"Cannot write {args.output}: {getattr(error, 'strerror', None) or error}.") from error
     print(f"Wrote {args.output}.", file=sys.stderr)
     return 0
 
@@ -269,6 +297,15 @@ def _export_text(store, committee, args: argparse.Namespace) -> str:
         from store.exports.programme_markdown import actions_markdown
 
         return actions_markdown(store, committee.id, date.today())
+    if args.what == "attendance":
+        from store.exports.attendance import attendance_export
+
+        year = _year(args.year) if args.year else store.meetings.year_of(committee, date.today())
+        return attendance_export(store, committee.id, year, args.format)
+    if args.what == "audit":
+        from store.exports.audit_markdown import audit_markdown
+
+        return audit_markdown(store, committee.id, private=args.private)
     meeting = store.meetings.on(committee.id, args.date)
     if args.what == "agenda":
         from store.exports.agenda_markdown import agenda_markdown, supplementary_markdown
@@ -279,6 +316,10 @@ def _export_text(store, committee, args: argparse.Namespace) -> str:
         from store.exports.minutes_markdown import minutes_markdown
 
         return minutes_markdown(store, meeting.id, private=args.private)
+    if args.format == "oparl":
+        from store.exports.oparl import meeting_as_oparl
+
+        return meeting_as_oparl(store, meeting.id, base_url=args.base_url)
     from store.exports.meeting_json import meeting_as_json
 
     return meeting_as_json(store, meeting.id)
@@ -287,7 +328,7 @@ def _export_text(store, committee, args: argparse.Namespace) -> str:
 def _year(text: str) -> int:
     """'2020' or '2020/21': the year the municipal year began."""
     head = text.strip().split("/")[0]
-    if not (head.isdigit() and len(head) == 4):
+    if not (head.isascii() and head.isdigit() and len(head) == 4 and 1000 <= int(head) <= 9998):
         raise ClerkError(f"'{text}' is not a municipal year: write it as 2020 or 2020/21.")
     return int(head)
 

@@ -1,21 +1,15 @@
-"""The nine panes, each one key away (design.md, "The panes")."""
+"""The nine panes, each one key away (design.md, "The panes").
+
+A pane's module is imported when the pane is first shown (Textual makes a mode's screen
+only then too), so the app starts with the code of its first pane only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from importlib import import_module
 
 from textual.screen import Screen
-
-from tui.screens.agenda import AgendaScreen
-from tui.screens.attendance import AttendanceScreen
-from tui.screens.declarations import DeclarationsScreen
-from tui.screens.meetings import MeetingsScreen
-from tui.screens.members import MembersScreen
-from tui.screens.minutes import MinutesScreen
-from tui.screens.programme import ProgrammeScreen
-from tui.screens.resolutions import ResolutionsScreen
-from tui.screens.search import SearchScreen
 
 
 @dataclass(frozen=True)
@@ -23,18 +17,26 @@ class Pane:
     key: str
     mode: str
     title: str
-    make: Callable[[], Screen]
+    screen: str  # "module:ClassName" of its screen
+
+    @property
+    def screen_class(self) -> type[Screen]:
+        module, name = self.screen.split(":")
+        return getattr(import_module(module), name)
+
+    def make(self) -> Screen:
+        return self.screen_class()
 
 
 PANES = (
-    Pane("1", "meetings", "Meetings", MeetingsScreen),
-    Pane("2", "agenda", "Agenda", AgendaScreen),
-    Pane("3", "attendance", "Attendance", AttendanceScreen),
-    Pane("4", "declarations", "Declarations", DeclarationsScreen),
-    Pane("5", "minutes", "Minutes", MinutesScreen),
-    Pane("6", "resolutions", "Resolutions", ResolutionsScreen),
-    Pane("7", "programme", "Work programme", ProgrammeScreen),
-    Pane("8", "search", "Search", SearchScreen),
-    Pane("9", "members", "Members", MembersScreen),
+    Pane("1", "meetings", "Meetings", "tui.screens.meetings:MeetingsScreen"),
+    Pane("2", "agenda", "Agenda", "tui.screens.agenda:AgendaScreen"),
+    Pane("3", "attendance", "Attendance", "tui.screens.attendance:AttendanceScreen"),
+    Pane("4", "declarations", "Declarations", "tui.screens.declarations:DeclarationsScreen"),
+    Pane("5", "minutes", "Minutes", "tui.screens.minutes:MinutesScreen"),
+    Pane("6", "resolutions", "Resolutions", "tui.screens.resolutions:ResolutionsScreen"),
+    Pane("7", "programme", "Work programme", "tui.screens.programme:ProgrammeScreen"),
+    Pane("8", "search", "Search", "tui.screens.search:SearchScreen"),
+    Pane("9", "members", "Members", "tui.screens.members:MembersScreen"),
 )
 PANE_BY_MODE = {pane.mode: pane for pane in PANES}

@@ -26,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
         text.append(f"  {'ctrl+p':<12}The command palette: every verb by name\n")
         text.append(f"  {'ctrl+q':<12}Quit (everything is already saved)\n")
         for pane in PANES:
-            help_sections = getattr(pane.make, "help_sections", None)
+            help_sections = getattr(pane.screen_class, "help_sections", None)
             for title, bindings in help_sections() if help_sections else ():
                 self._section(text, f"{title} ({pane.key})", bindings)
         self._section(text, "In a form", [Binding("ctrl+s", "", "Save"), Binding("escape", "", "Cancel"),

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.errors import ClerkError
 from tui.widgets.context_bar import ContextBar
 from tui.widgets.pane_bar import PaneBar
+from tui.widgets.pane_footer import PaneFooter
 
 if TYPE_CHECKING:
     from tui.app import ClerkApp
@@ -22,19 +22,30 @@ class PaneScreen(Screen):
     """A pane: subclasses give `PANE_TITLE`, `compose_body()` and `refresh_pane()`."""
 
     PANE_TITLE = ""
+    # Another clerk may be writing to the same file: F5 shows what they have saved (so does returning to a pane).
+    BINDINGS = [Binding("f5", "reload", "Refresh", show=False, id="refresh",
+                        tooltip="Read the pane again from the database, with other clerks' changes")]
     app: ClerkApp
 
     def compose(self) -> ComposeResult:
         yield ContextBar(id="context-bar")
         yield from self.compose_body()
         yield PaneBar(id="pane-bar")
-        yield Footer()
+        yield PaneFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    _showing = False  # from a resume to the next suspend
+
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Textual resumes a mode's screen twice when it is first made: read the store once.
+        if not self._showing:
+            self._showing = True
+            self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self._showing = False
 
     def reload(self) -> None:
         """Show the app's current committee and meeting."""
@@ -48,6 +59,9 @@ class PaneScreen(Screen):
 
     def refresh_pane(self) -> None:
         """Reload the pane's own widgets from the store."""
+
+    def action_reload(self) -> None:
+        self.reload()
 
     def run_store(self, call, *args, success: str | None = None, **kwargs):
         """Call the store; show a ClerkError to the clerk instead of raising it."""

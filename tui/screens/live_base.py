@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
 
 from store.meeting_models import Minute
 from tui.screens.base import PaneScreen
 from tui.widgets.context_bar import ContextBar
 from tui.widgets.live_strip import LiveStrip
 from tui.widgets.pane_bar import PaneBar
+from tui.widgets.pane_footer import PaneFooter
 
 # F7/F8 work everywhere, even while typing notes; they move the item being taken.
 LIVE_BINDINGS = [
@@ -27,7 +27,7 @@ class LivePaneScreen(PaneScreen):
         yield LiveStrip(self.app.now, id="live-strip")
         yield from self.compose_body()
         yield PaneBar(id="pane-bar")
-        yield Footer()
+        yield PaneFooter()
 
     def reload(self) -> None:
         super().reload()

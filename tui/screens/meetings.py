@@ -16,13 +16,14 @@ from store.meetings import status_label
 from store.models import MEETING_STATUSES, Meeting
 from store.numbering import municipal_year_label
 from store.values import time_text
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.form import Field, FormDialog
-from tui.dialogs.import_files import ImportDialog
 from tui.screens.year_pane import YearPaneScreen
 
 if TYPE_CHECKING:
     from store.importing.models import ImportReport
+    from tui.dialogs.form import Field
+
+# The dialogs (and the form widgets they need) load when first opened: this is the pane the
+# app usually starts on (benchmarks/app_scale.py).
 
 COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
 
@@ -178,6 +179,8 @@ class MeetingsScreen(YearPaneScreen):
                         lambda values: self.app.store.meetings.update(meeting.id, **values))
 
     def action_move(self) -> None:
+        from tui.dialogs.form import Field
+
         meeting = self._selected()
         if meeting is None:
             return
@@ -189,6 +192,8 @@ class MeetingsScreen(YearPaneScreen):
                         lambda values: self.app.store.meetings.move(meeting.id, **values))
 
     def action_cancel_meeting(self) -> None:
+        from tui.dialogs.form import Field
+
         meeting = self._selected()
         if meeting is None:
             return
@@ -201,6 +206,8 @@ class MeetingsScreen(YearPaneScreen):
 
     def _open_form(self, title: str, fields: list[Field], save) -> None:
         """A form whose `save(values)` returns the meeting it wrote; then show that meeting."""
+        from tui.dialogs.form import FormDialog
+
         saved: list[Meeting] = []
 
         def done(ok: bool | None) -> None:
@@ -215,6 +222,8 @@ class MeetingsScreen(YearPaneScreen):
         self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(save(values))), done)
 
     def action_import_files(self) -> None:
+        from tui.dialogs.import_files import ImportDialog
+
         self.app.push_screen(ImportDialog(self.app.store.committees.list(), self.app.current_committee(),
                                           self._imported))
 
@@ -237,6 +246,8 @@ class MeetingsScreen(YearPaneScreen):
             self._fill_table(keep_meeting=meeting.id)
 
     def action_advance(self) -> None:
+        from tui.dialogs.confirm import ConfirmDialog
+
         meeting = self._selected()
         if meeting is None:
             return
@@ -260,6 +271,8 @@ class MeetingsScreen(YearPaneScreen):
 
 
 def _meeting_fields(day: str, start_time, place, livestream_url, agenda_setting_date) -> list[Field]:
+    from tui.dialogs.form import Field
+
     return [
         Field("date", "Date", day, placeholder="2021-03-09 or 9 March 2021"),
         Field("start_time", "Start time", time_text(start_time) or "", placeholder="17:30 or 5:30 pm"),
