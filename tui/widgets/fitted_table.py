@@ -8,8 +8,6 @@ from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
-from tui.widgets.record_list import as_drawn
-
 Row = tuple[str, Sequence[Text | str]]
 
 
@@ -27,15 +25,13 @@ class FittedTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.border_title = title
         self._rows: list[Row] = []
-        self._drawn: list | None = None  # what the table shows (as_drawn), while it shows it
 
     def show_rows(self, rows: Sequence[Row], select: str | None = None) -> None:
         """Show `rows`; the cursor goes to `select`, else stays on the row it was on."""
         wanted = select if select is not None else self.selected_key()
         previous = self.cursor_row
         self._rows = list(rows)
-        if as_drawn(self._rows) != self._drawn:  # else the table shows them already: no redrawing
-            self._fill()
+        self._fill()
         keys = self.keys
         if wanted in keys:
             self.move_cursor(row=keys.index(wanted))
@@ -60,7 +56,6 @@ class FittedTable(DataTable):
             self.add_row(*(_cell(value) for value in cells), key=key)
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1), scroll=False)
-        self._drawn = as_drawn(self._rows)
 
     def _widths(self) -> list[int]:
         scrollbar = self.styles.scrollbar_size_vertical if len(self._rows) + 1 > self.size.height else 0

@@ -27,7 +27,6 @@ class RecordList(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.border_title = title
         self._rows: list[Row] = []
-        self._drawn: list | None = None  # what the table shows (as_drawn), while it shows it
 
     # data down ----------------------------------------------------------------
     def show(self, rows: Sequence[Row], *, select: int | None = None, empty: str = "", count: str = "") -> None:
@@ -35,8 +34,7 @@ class RecordList(DataTable):
         wanted = select if select is not None else self.selected_id()
         previous_row = self.cursor_row
         self._rows = list(rows)
-        if as_drawn(self._rows) != self._drawn:  # else the table shows them already: no redrawing
-            self._fill()
+        self._fill()
         ids = [key for key, _ in self._rows]
         if wanted in ids:
             self.move_cursor(row=ids.index(wanted))
@@ -70,7 +68,6 @@ class RecordList(DataTable):
             self.add_row(*(_cell(value) for value in cells), key=str(key))
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1), scroll=False)
-        self._drawn = as_drawn(self._rows)
 
     def _widths(self) -> list[int]:
         widths = []
@@ -90,13 +87,6 @@ class RecordList(DataTable):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fill()
-
-
-def as_drawn(rows: Sequence[tuple[object, Sequence[Cell]]]) -> list:
-    """Rows as a table draws them, to compare: text, style and spans of every cell (two rich
-    Texts with the same words but different styles are equal to ==)."""
-    return [(key, [(cell.plain, str(cell.style), cell.spans, cell.justify) if isinstance(cell, Text) else str(cell)
-                   for cell in cells]) for key, cells in rows]
 
 
 def _cell(value: Cell) -> Text:
