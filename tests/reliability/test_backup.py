@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -24,11 +23,14 @@ import store.backup
 from store import ClerkError, DatabaseError, Store
 from store.backup import backup, restore
 from store.migrations import MIGRATION_SET, STEP_NAMES, migrations
+from tests.reliability.databases import (  # noqa: F401
+    ASC,
+    LEICESTER,
+    digest,
+    make_database,
+    one_database_built_per_module,
+)
 from tui.cli import main
-
-ASC = "Adult Social Care Scrutiny Commission"
-LEICESTER = "Leicester City Council"
-
 
 # helpers ---------------------------------------------------------------------------------
 
@@ -40,29 +42,6 @@ def dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-_template: list[Path] = []
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_database_built_per_module(tmp_path_factory):
-    """Building a database takes a while (every schema step): build one, copy it per test."""
-    path = tmp_path_factory.mktemp("template") / "clerk.db"
-    with Store(path) as s:
-        committee = s.committees.add(ASC, council=LEICESTER)
-        s.meetings.add(committee.id, "2021-01-19")
-    _template[:] = [path]
-
-
-def make_database(path: Path) -> Path:
-    """A clerk database with one committee and one meeting."""
-    shutil.copyfile(_template[0], path)
-    return path
 
 
 def names(path: Path) -> list[str]:

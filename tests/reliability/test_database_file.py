@@ -26,34 +26,16 @@ import pytest
 import store.api
 from store import ClerkError, DatabaseError, Store
 from store.migrations import MIGRATION_SET
+from tests.reliability.databases import (  # noqa: F401
+    ASC,
+    LEICESTER,
+    digest,
+    make_database,
+    one_database_built_per_module,
+)
 from tui.cli import main
 
-ASC = "Adult Social Care Scrutiny Commission"
-LEICESTER = "Leicester City Council"
 NOBODY = 65534
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-_template: list[Path] = []
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_database_built_per_module(tmp_path_factory):
-    """Building a database takes a while (every schema step): build one, copy it per test."""
-    path = tmp_path_factory.mktemp("template") / "clerk.db"
-    with Store(path) as s:
-        committee = s.committees.add(ASC, council=LEICESTER)
-        s.meetings.add(committee.id, "2021-01-19")
-    _template[:] = [path]
-
-
-def make_database(path: Path) -> Path:
-    """A clerk database with one committee and one meeting."""
-    shutil.copyfile(_template[0], path)
-    return path
 
 
 def integrity(path: Path) -> str:
