@@ -225,7 +225,7 @@ def _pdf_bytes() -> bytes:
     return bytes(pdf.output())
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
+NOT_WHAT_THEY_SAY = [
     ("scan.pdf", b"not a pdf at all", "is called .pdf but is not a PDF"),
     ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 200, "could not be read as a PDF"),
     ("truncated.pdf", _pdf_bytes()[:300], "could not be read as a PDF"),
@@ -237,7 +237,11 @@ def _pdf_bytes() -> bytes:
     ("utf16-no-bom.txt", "Minutes of the meeting".encode("utf-16-le"), "holds binary data"),
     ("broken-utf16.txt", b"\xff\xfeM\x00i\x00\x00\xd8", "starts as UTF-16 text"),  # a lone surrogate
     ("odd-utf16.txt", b"\xff\xfeM\x00i", "starts as UTF-16 text"),
-])
+]
+
+
+# Named ids: a PDF's bytes hold its creation time, and xdist workers must collect the same names.
+@pytest.mark.parametrize(("name", "content", "message"), NOT_WHAT_THEY_SAY, ids=[row[0] for row in NOT_WHAT_THEY_SAY])
 def test_files_that_are_not_what_they_say(store, tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
