@@ -1,4 +1,4 @@
-"""Run every benchmark and write benchmarks/RESULTS.md.
+"""Run every benchmark, write benchmarks/RESULTS.md and put its table in README.md.
 
     python benchmarks/run.py          (from the repository root, with clerk installed)
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import agenda_pack, app_scale, import_fixture, live_meeting, search_latency  # noqa: E402
+from scripts.readme_reference import replace_between  # noqa: E402
+
+README = ROOT / "README.md"
 
 
 def main() -> int:
@@ -39,7 +43,8 @@ def main() -> int:
         m, b = row["measured"], row["baseline"]
         if "own" in row:
             own, budget = row["own"], row.get("budget_ms")
-            target = f"own work {own['median_ms']:.1f} ms median, {own['p95_ms']:.1f} ms p95"
+            target = (f"own work {own['median_ms']:.1f} ms median, {own['p95_ms']:.1f} ms p95 (Textual's layout "
+                      f"and paint {row['painting']['median_ms']:.1f} ms of the median)")
             target += f"; ≤ {budget:g} ms (p95)" if budget else " (reference)"
             missed = bool(budget) and own["p95_ms"] > budget
         elif row.get("target"):
@@ -57,8 +62,29 @@ def main() -> int:
         )
     text = "\n".join(lines) + "\n"
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+    README.write_text(readme_with_results(README.read_text(encoding="utf-8"), text), encoding="utf-8")
     print(text)
     return 1 if failed else 0
+
+
+def readme_with_results(readme: str, results: str) -> str:
+    """README.md's text with its results section (between the `results` markers) made from RESULTS.md's text."""
+    return replace_between(readme, "results", readme_results(results))
+
+
+def readme_results(results: str) -> str:
+    """The README's results section: when and where the run was, a link to RESULTS.md, the table."""
+    run = re.search(r"^Run on .*? cores\.", results, re.M)
+    table = [line for line in results.splitlines() if line.startswith("|")]
+    if run is None or len(table) < 3:
+        raise ValueError("That is not a RESULTS.md written by benchmarks/run.py: no 'Run on …' line or no table.")
+    return "\n".join([
+        (f"{run.group(0)} Each ratio compares clerk with a baseline measured side by side in the same run; "
+         "figures are ms unless marked. The full notes, with the machine's load during the run: "
+         "[benchmarks/RESULTS.md](benchmarks/RESULTS.md)."),
+        "",
+        *table,
+    ]) + "\n"
 
 
 def _n(figures: dict, which: str, places: int = 2) -> str:
