@@ -78,6 +78,37 @@ def starts(db: Path, runs: int) -> dict[str, list]:
 
 
 # through the pilot ------------------------------------------------------------------------------
+class PaintClock:
+    """Seconds spent in Textual's layout and paint of a screen (Screen._refresh_layout and
+    Screen._compositor_refresh, nested calls counted once): the part of an action's work that is
+    Textual drawing what the app changed, reported beside the whole."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._depth = 0
+
+    def install(self) -> None:
+        from textual.screen import Screen
+
+        for name in ("_refresh_layout", "_compositor_refresh"):
+            setattr(Screen, name, self._timed(getattr(Screen, name)))
+
+    def _timed(self, method):
+        def timed(screen, *args, **kwargs):
+            self._depth += 1
+            start = time.perf_counter()
+            try:
+                return method(screen, *args, **kwargs)
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.seconds += time.perf_counter() - start
+        return timed
+
+
+PAINT = PaintClock()
+
+
 def _clerk(db: Path):
     """The app on the archive, started as `clerk` starts it (tui/startup.py), with a fixed clock."""
     from tui import startup
@@ -88,15 +119,15 @@ def _clerk(db: Path):
     return store, ClerkApp(store, today=lambda: TODAY, now=lambda: datetime(2021, 3, 9, 18, 0))
 
 
-async def _step(pilot, key: str) -> tuple[float, float]:
-    """(wall, CPU) seconds of pressing `key` until the screen is idle."""
-    wall, cpu = time.perf_counter(), time.process_time()
+async def _step(pilot, key: str) -> tuple[float, float, float]:
+    """(wall, CPU, Textual's layout and paint) seconds of pressing `key` until the screen is idle."""
+    wall, cpu, paint = time.perf_counter(), time.process_time(), PAINT.seconds
     await pilot.press(key)
     await pilot.pause()
-    return time.perf_counter() - wall, time.process_time() - cpu
+    return time.perf_counter() - wall, time.process_time() - cpu, PAINT.seconds - paint
 
 
-async def _bare_steps(count: int) -> list[tuple[float, float]]:
+async def _bare_steps(count: int) -> list[tuple[float, float, float]]:
     """A key bound to nothing on the bare app, to idle: what a press and a pause cost by themselves."""
     samples = []
     async with make_bare_app().run_test(size=(120, 40)) as pilot:
@@ -130,7 +161,7 @@ def _two_screens_app():
     return TwoScreens()
 
 
-async def _bare_switches(count: int) -> list[tuple[float, float]]:
+async def _bare_switches(count: int) -> list[tuple[float, float, float]]:
     samples = []
     async with _two_screens_app().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -187,7 +218,7 @@ def _meetings(db: Path, count: int) -> list[tuple[int, int]]:
     return random.Random(2021).sample(rows, count)
 
 
-async def _actions(db: Path, count: int) -> dict[str, list[tuple[float, float]]]:
+async def _actions(db: Path, count: int) -> dict[str, list[tuple[float, float, float]]]:
     samples = {"open": [], "switch": [], "cursor": []}
     store, app = _clerk(db)
     meetings = _meetings(db, count)
@@ -215,6 +246,7 @@ async def _actions(db: Path, count: int) -> dict[str, list[tuple[float, float]]]
 # the rows ---------------------------------------------------------------------------------------
 def measure(db: Path, starts_n: int, rounds: int, actions_n: int) -> dict[str, list]:
     samples = starts(db, starts_n)
+    PAINT.install()
     samples["bare_steps"] = asyncio.run(_bare_steps(actions_n))
     samples["bare_switch"] = asyncio.run(_bare_switches(actions_n))
     samples["search"], samples["raw"] = asyncio.run(_search(db, rounds))
@@ -240,14 +272,15 @@ def run(starts_n: int = 10, rounds: int = 3, actions_n: int = 60) -> list[dict]:
             minutes = conn.execute("SELECT count(*) FROM minutes").fetchone()[0]
         s = measure(db, starts_n, rounds, actions_n)
     scale = f"{minutes:,} minutes"
-    floor = statistics.median(cpu for _, cpu in s["bare_steps"])
-    bare_wall = [wall for wall, _ in s["bare_steps"]]
+    floor = statistics.median(cpu for _, cpu, _ in s["bare_steps"])
+    bare_wall = [wall for wall, _, _ in s["bare_steps"]]
 
     def actions(name: str, key: str, budget: float | None = FRAME_MS) -> dict:
-        walls = [wall for wall, _ in s[key]]
-        own = [max(0.0, cpu - floor) for _, cpu in s[key]]
+        walls = [wall for wall, _, _ in s[key]]
+        own = [max(0.0, cpu - floor) for _, cpu, _ in s[key]]
+        painting = [paint for _, _, paint in s[key]]
         return work_row(f"{name} (own CPU work; wall vs a no-op key on the bare app)", walls, bare_wall, own,
-                        budget)
+                        budget, painting)
 
     return [
         row(f"Cold start of clerk on {scale} to the first pane (vs bare app: 5 tabs, 200-row table, footer)",
@@ -275,7 +308,8 @@ def main() -> int:
                 f"{b['median']:.1f}, p95 {b['p95']:.1f}; ratio {result['ratio_median']:.2f}x median, "
                 f"{result['ratio_p95']:.2f}x p95")
         if "own" in result:
-            line += f"; own work median {result['own']['median']:.1f} ms, p95 {result['own']['p95']:.1f} ms"
+            line += (f"; own work median {result['own']['median']:.1f} ms, p95 {result['own']['p95']:.1f} ms, "
+                     f"of which Textual's layout and paint median {result['painting']['median']:.1f} ms")
         print(line, flush=True)
     return 0
 

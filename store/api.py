@@ -121,6 +121,13 @@ class Store:
 
         return SearchStore(self.db, self.committees, self.minutes, self.meetings)
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Moves whenever the committee's records change: (commits by other connections, rows this
+        connection wrote). Where the clerk is looking (ui_state) is left out, so a pane can tell
+        whether what it shows is still current without reading it again."""
+        others = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return others, self.db.conn.total_changes - self.ui_state.rows_written
+
     def close(self) -> None:
         self.db.close()
 

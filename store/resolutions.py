@@ -24,6 +24,13 @@ class ResolutionStore:
         rows = self.db.query("SELECT * FROM resolutions WHERE minute_id = ? ORDER BY position", [minute_id])
         return [Resolution(**row) for row in rows]
 
+    def counts_for_meeting(self, meeting_id: int) -> dict[int, int]:
+        """{minute id: how many resolutions it has} for the meeting's minutes that have any."""
+        rows = self.db.execute(
+            "SELECT r.minute_id, count(*) FROM resolutions r JOIN minutes m ON m.id = r.minute_id "
+            "WHERE m.meeting_id = ? GROUP BY r.minute_id", [meeting_id]).fetchall()
+        return dict(rows)
+
     def get(self, resolution_id: int) -> Resolution:
         rows = list(self.db.query("SELECT * FROM resolutions WHERE id = ?", [resolution_id]))
         if not rows:

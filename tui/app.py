@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -16,7 +17,7 @@ from store.models import Committee, Meeting
 from tui import startup
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.switcher import SwitcherDialog
-from tui.panes import PANE_BY_MODE, PANES
+from tui.panes import PANE_BY_MODE, PANES, Pane
 from tui.screens.base import PaneScreen
 
 
@@ -27,7 +28,6 @@ DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
 class ClerkApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "clerk"
-    MODES = {pane.mode: pane.make for pane in PANES}
     BINDINGS = [
         # The pane keys are shown by the PaneBar above the footer, which has no room for nine more.
         *(Binding(pane.key, f"pane('{pane.mode}')", pane.title, show=False, id=f"pane-{pane.mode}")
@@ -41,6 +41,9 @@ class ClerkApp(App):
     def __init__(self, store: Store, today: Callable[[], date] = date.today,
                  now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
+        self._panes: dict[str, PaneScreen] = {}  # each pane's screen, once made
+        for pane in PANES:
+            self.add_mode(pane.mode, partial(self._make_pane, pane))
         self.store = store
         self.today = today
         self.now = now or (lambda: datetime.combine(today(), datetime.now().time()))
@@ -158,8 +161,16 @@ class ClerkApp(App):
         return self.store.meetings.year_of(committee, meeting.date if meeting else self.today())
 
     # actions ----------------------------------------------------------------
+    def _make_pane(self, pane: Pane) -> Screen:
+        screen = self._panes[pane.mode] = pane.make()
+        return screen
+
     def action_pane(self, mode: str) -> None:
         self.store.ui_state.set("pane", mode)
+        hidden = self._panes.get(mode)
+        if hidden is not None and mode != self.current_mode:
+            # Read the store while the pane is hidden: the switch then lays it out and paints it once.
+            hidden.bring_up_to_date()
         self.switch_mode(mode)
 
     def action_switch_context(self) -> None:

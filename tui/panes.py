@@ -25,7 +25,9 @@ class Pane:
         return getattr(import_module(module), name)
 
     def make(self) -> Screen:
-        return self.screen_class()
+        screen = self.screen_class()
+        screen.pane_mode = self.mode
+        return screen
 
 
 PANES = (

@@ -26,7 +26,7 @@ class LivePaneScreen(PaneScreen):
         yield ContextBar(id="context-bar")
         yield LiveStrip(self.app.now, id="live-strip")
         yield from self.compose_body()
-        yield PaneBar(id="pane-bar")
+        yield PaneBar(self.pane_mode, id="pane-bar")
         yield PaneFooter()
 
     def reload(self) -> None:

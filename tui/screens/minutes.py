@@ -70,7 +70,7 @@ class MinutesScreen(LivePaneScreen):
         minutes = store.minutes.list_for(meeting.id) if meeting else []
         agenda = store.agenda.list_for(meeting.id) if meeting else []
         items = {item.id: item for item in agenda}
-        counts = {m.id: len(store.resolutions.list_for(m.id)) for m in minutes}
+        counts = store.resolutions.counts_for_meeting(meeting.id) if meeting else {}
         current = app.current_minute()
         self.query_one(MinuteList).show_minutes(minutes, items, counts, current.id if current else None)
         self._show_footnote(meeting, [item for item in agenda if item.status != "listed"])

@@ -1,4 +1,4 @@
-"""The line above the footer: every pane's key, the current one lit."""
+"""The line above the footer: every pane's key, this pane's lit."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ from textual.widgets import Static
 
 
 class PaneBar(Static):
-    def show(self, current_mode: str) -> None:
-        from tui.panes import PANES
+    def __init__(self, lit_mode: str, **kwargs) -> None:
+        super().__init__(_keys(lit_mode), **kwargs)
 
-        text = Text()
-        for pane in PANES:
-            lit = pane.mode == current_mode
-            text.append(pane.key, style="bold reverse" if lit else "bold")
-            text.append(f" {pane.title}", style="bold reverse" if lit else "")
-            text.append("  ")
-        self.update(text)
+
+def _keys(lit_mode: str) -> Text:
+    from tui.panes import PANES
+
+    text = Text()
+    for pane in PANES:
+        lit = pane.mode == lit_mode
+        text.append(pane.key, style="bold reverse" if lit else "bold")
+        text.append(f" {pane.title}", style="bold reverse" if lit else "")
+        text.append("  ")
+    return text
