@@ -7,10 +7,12 @@ from datetime import time
 from sqlite_utils import Database
 
 from store import quorum
-from store.errors import InvalidInput, NotFound
+from store.dates import long_date
+from store.errors import Conflict, InvalidInput, NotFound
 from store.meeting_models import ATTENDANCE_STATUSES, MOVEMENT_KINDS, AttendanceEntry, Movement, OtherPresent, QuorumState
 from store.meetings import MeetingStore
 from store.members import MemberStore
+from store.models import Meeting
 from store.values import as_time, optional_text, required_text, stored_time, time_text
 
 
@@ -47,6 +49,20 @@ class AttendanceStore:
                 entries.append(_entry(person_id, name, "substitute", True, row, in_room))
         return entries
 
+    # the signed record ---------------------------------------------------------------
+    def record_locked(self, meeting_id: int) -> bool:
+        """Are the meeting's minutes confirmed? Then who attended, came and went, and declared is signed."""
+        return bool(self.db.execute(
+            "SELECT 1 FROM minutes WHERE meeting_id = ? AND status = 'confirmed' LIMIT 1", [meeting_id]
+        ).fetchone())
+
+    def refuse_if_locked(self, meeting: Meeting, record: str = "attendance is") -> None:
+        """Refuse a change to a meeting whose minutes are confirmed (schema step m008 refuses it too)."""
+        if self.record_locked(meeting.id):
+            raise Conflict(f"The minutes of {long_date(meeting.date)} are confirmed: {record} part of the "
+                           "signed record and cannot be changed.")
+
+    # members ---------------------------------------------------------------------------
     def set(self, meeting_id: int, person_id: int, status: str, substitute_for_id: int | None = None) -> None:
         if status not in ATTENDANCE_STATUSES:
             raise InvalidInput(f"'{status}' is not an attendance status: choose one of {', '.join(ATTENDANCE_STATUSES)}.")
@@ -54,20 +70,23 @@ class AttendanceStore:
             raise InvalidInput("Say which member the substitute is replacing.")
         if status == "substitute" and substitute_for_id == person_id:
             raise InvalidInput("A member cannot substitute for themselves.")
-        self.meetings.get(meeting_id)
+        meeting = self.meetings.get(meeting_id)
         self.members.people.get(person_id)
         if status == "substitute":
             self.members.people.get(substitute_for_id)
-        self.db.execute(
-            "INSERT INTO attendance (meeting_id, person_id, status, substitute_for_id) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(meeting_id, person_id) DO UPDATE SET status = excluded.status, "
-            "substitute_for_id = excluded.substitute_for_id",
-            [meeting_id, person_id, status, substitute_for_id if status == "substitute" else None],
-        )
+        with self.db.atomic():  # look and write under one lock: the minutes cannot be confirmed in between
+            self.refuse_if_locked(meeting)
+            self.db.execute(
+                "INSERT INTO attendance (meeting_id, person_id, status, substitute_for_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(meeting_id, person_id) DO UPDATE SET status = excluded.status, "
+                "substitute_for_id = excluded.substitute_for_id",
+                [meeting_id, person_id, status, substitute_for_id if status == "substitute" else None],
+            )
 
     def add_substitute(self, meeting_id: int, name: str, for_person_id: int, title: str = "Councillor") -> int:
         """A councillor from outside the committee sits in for a member."""
         with self.db.atomic():
+            self.refuse_if_locked(self.meetings.get(meeting_id))  # before a new person is added for nothing
             person = self.members.people.ensure(name, title)
             self.set(meeting_id, person.id, "substitute", for_person_id)
             already = list(self.db.query(
@@ -78,7 +97,9 @@ class AttendanceStore:
         return person.id
 
     def clear(self, meeting_id: int, person_id: int) -> None:
-        self.db.execute("DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id])
+        with self.db.atomic():
+            self.refuse_if_locked(self.meetings.get(meeting_id))
+            self.db.execute("DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id])
 
     # others present ---------------------------------------------------------------
     def others_for(self, meeting_id: int) -> list[OtherPresent]:
@@ -86,17 +107,20 @@ class AttendanceStore:
         return [OtherPresent(**row) for row in rows]
 
     def add_other(self, meeting_id: int, name: str, role: str | None = None, officer_id: int | None = None) -> OtherPresent:
-        self.meetings.get(meeting_id)
+        meeting = self.meetings.get(meeting_id)
         if officer_id is not None and not _exists(self.db, "officers", officer_id):
             raise NotFound(f"There is no officer with id {officer_id}.")
-        other_id = self.db.table("others_present").insert(dict(
-            meeting_id=meeting_id, name=required_text(name, "name", 200),
-            role=optional_text(role, "role", 200), officer_id=officer_id,
-        )).last_pk
+        values = dict(meeting_id=meeting_id, name=required_text(name, "name", 200),
+                      role=optional_text(role, "role", 200), officer_id=officer_id)
+        with self.db.atomic():
+            self.refuse_if_locked(meeting)
+            other_id = self.db.table("others_present").insert(values).last_pk
         return next(o for o in self.others_for(meeting_id) if o.id == other_id)
 
     def remove_other(self, other_id: int) -> None:
-        self.db.execute("DELETE FROM others_present WHERE id = ?", [other_id])
+        with self.db.atomic():
+            self._refuse_if_row_locked("others_present", other_id)
+            self.db.execute("DELETE FROM others_present WHERE id = ?", [other_id])
 
     # arrivals and departures --------------------------------------------------------
     def movements_for(self, meeting_id: int) -> list[Movement]:
@@ -117,7 +141,7 @@ class AttendanceStore:
                         at_time: time | str | None = None, reason: str | None = None) -> Movement:
         if kind not in MOVEMENT_KINDS:
             raise InvalidInput(f"'{kind}' is not a movement: choose one of {', '.join(MOVEMENT_KINDS)}.")
-        self.meetings.get(meeting_id)
+        meeting = self.meetings.get(meeting_id)
         self.members.people.get(person_id)
         if minute_id is not None:
             minute = list(self.db.query("SELECT meeting_id FROM minutes WHERE id = ?", [minute_id]))
@@ -125,14 +149,17 @@ class AttendanceStore:
                 raise NotFound(f"There is no minute with id {minute_id}.")
             if minute[0]["meeting_id"] != meeting_id:
                 raise InvalidInput("That minute belongs to another meeting.")
-        movement_id = self.db.table("movements").insert(dict(
-            meeting_id=meeting_id, person_id=person_id, kind=kind, minute_id=minute_id,
-            at_time=time_text(as_time(at_time)), reason=optional_text(reason, "reason", 500),
-        )).last_pk
+        values = dict(meeting_id=meeting_id, person_id=person_id, kind=kind, minute_id=minute_id,
+                      at_time=time_text(as_time(at_time)), reason=optional_text(reason, "reason", 500))
+        with self.db.atomic():
+            self.refuse_if_locked(meeting)
+            movement_id = self.db.table("movements").insert(values).last_pk
         return next(m for m in self.movements_for(meeting_id) if m.id == movement_id)
 
     def remove_movement(self, movement_id: int) -> None:
-        self.db.execute("DELETE FROM movements WHERE id = ?", [movement_id])
+        with self.db.atomic():
+            self._refuse_if_row_locked("movements", movement_id)
+            self.db.execute("DELETE FROM movements WHERE id = ?", [movement_id])
 
     def quorum(self, meeting_id: int) -> QuorumState:
         meeting = self.meetings.get(meeting_id)
@@ -148,6 +175,11 @@ class AttendanceStore:
             present=len(present),
             voting_members=len(voting_ids),
         )
+
+    def _refuse_if_row_locked(self, table: str, row_id: int) -> None:
+        row = self.db.execute(f"SELECT meeting_id FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if row is not None:
+            self.refuse_if_locked(self.meetings.get(row[0]))
 
     def _in_room(self, meeting_id: int, recorded: dict) -> set[int]:
         """Present (or substituting) members, less those whose last movement took them out."""

@@ -13,6 +13,7 @@ from store.models import Meeting
 from store.values import required_text
 
 DPI = "Disclosable Pecuniary Interest"
+SIGNED = "declarations of interest are"  # …part of the signed record, once the minutes are confirmed
 
 
 class DeclarationStore:
@@ -53,6 +54,7 @@ class DeclarationStore:
         if interest_id is not None:
             self.interests.get(interest_id)
         with self.db.atomic():
+            self.refuse_if_locked(meeting)
             position = len(self.list_for(meeting_id))
             declaration_id = self.db.table("declarations").insert(dict(
                 meeting_id=meeting_id, person_id=person_id, agenda_item_id=agenda_item_id,
@@ -69,12 +71,20 @@ class DeclarationStore:
         committee = self.meetings.committees.get(meeting.committee_id)
         values = _checked(category, nature, action, committee.declaration_categories)
         self._check_item(meeting.id, agenda_item_id)
-        self.db.table("declarations").update(declaration_id, dict(agenda_item_id=agenda_item_id, **values))
+        with self.db.atomic():
+            self.refuse_if_locked(meeting)
+            self.db.table("declarations").update(declaration_id, dict(agenda_item_id=agenda_item_id, **values))
         return self.get(declaration_id)
 
     def remove(self, declaration_id: int) -> None:
-        self.get(declaration_id)
-        self.db.execute("DELETE FROM declarations WHERE id = ?", [declaration_id])
+        declaration = self.get(declaration_id)
+        with self.db.atomic():
+            self.refuse_if_locked(self.meetings.get(declaration.meeting_id))
+            self.db.execute("DELETE FROM declarations WHERE id = ?", [declaration_id])
+
+    def refuse_if_locked(self, meeting: Meeting) -> None:
+        """Refuse a change to the declarations of a meeting whose minutes are confirmed (and m008 does)."""
+        self.attendance.refuse_if_locked(meeting, SIGNED)
 
     def suggestions(self, meeting_id: int) -> list[DeclarationSuggestion]:
         """Standing interests of the members, then last meeting's declarations not yet made today."""

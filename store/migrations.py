@@ -97,3 +97,9 @@ def m006_lookup_indexes(db: Database) -> None:
 @step
 def m007_search_placing_indexes(db: Database) -> None:
     db.executescript(_sql("m007_search_placing_indexes"))
+
+
+@step
+def m008_confirmed_record_locked(db: Database) -> None:
+    db.executescript(_sql("m008_confirmed_record_locked"))
+

@@ -186,11 +186,12 @@ class _Writer:
                     self.db.table("actions").insert(dict(committee_id=committee.id, resolution_id=resolution_id,
                                                          description=action.description, owner=action.owner))
             self.step()
-        # Resolutions cannot be added to confirmed minutes (schema step m002): confirm them last.
+        self._declarations(committee, meeting_id, parsed, items)
+        # Nothing can be added to confirmed minutes, their resolutions (schema step m002), attendance
+        # or declarations (m008): confirm them last.
         self.db.execute(
             "UPDATE minutes SET status = 'confirmed', confirmed_at = ? WHERE meeting_id = ? AND status = 'draft'",
             [_confirmed_at(parsed, agenda, now), meeting_id])
-        self._declarations(committee, meeting_id, parsed, items)
         return report
 
     def _check_numbers_free(self, committee: Committee, year: int, numbers: tuple[int, ...]) -> None:

@@ -239,7 +239,7 @@ def _inline(sql: str, params: dict) -> str:
 def test_the_locks_hold_on_a_fresh_connection_to_the_file(record):
     """The triggers live in the file, not in the app: any SQLite client meets them when it updates or
     deletes. (An INSERT OR REPLACE from a client without PRAGMA recursive_triggers skips the delete
-    trigger; the app's connection has it on, which the REPLACE cases above depend on.)"""
+    trigger; schema step m008 refuses such a REPLACE before it starts: test_signed_record.py.)"""
     record.store.close()
     raw = sqlite3.connect(record.path)
     try:

@@ -23,6 +23,8 @@ from tui.widgets.quorum_meter import QuorumMeter
 
 MEMBER_ACTIONS = ("mark", "substitute", "clear", "left", "arrived")
 SOMEONE_ELSE = 0  # the officer choice meaning "not an officer on record"
+MEMBERS_TITLE = "Members"
+READ_ONLY = " (minutes confirmed, read-only)"
 
 
 class AttendanceScreen(LivePaneScreen):
@@ -46,7 +48,7 @@ class AttendanceScreen(LivePaneScreen):
 
     def compose_body(self) -> ComposeResult:
         yield QuorumMeter(id="quorum-meter")
-        yield AttendanceList(title="Members", id="attendance-list")
+        yield AttendanceList(title=MEMBERS_TITLE, id="attendance-list")
         with Horizontal(id="attendance-lower"):
             yield MovementList(title="Arrivals and departures", id="movement-list")
             yield OthersList(title="Officers and others present", id="others-list")
@@ -60,7 +62,11 @@ class AttendanceScreen(LivePaneScreen):
         attendance = self.app.store.attendance
         entries = attendance.list_for(meeting.id) if meeting else []
         movements = attendance.movements_for(meeting.id) if meeting else []
-        self.query_one(AttendanceList).show_entries(entries, movements)
+        members = self.query_one(AttendanceList)
+        members.show_entries(entries, movements)
+        # Like the Minutes pane's notes: once the minutes are signed, say so where the keys would act.
+        locked = meeting is not None and attendance.record_locked(meeting.id)
+        members.border_title = MEMBERS_TITLE + (READ_ONLY if locked else "")
         self.query_one(MovementList).show_movements(movements)
         self.query_one(OthersList).show_others(attendance.others_for(meeting.id) if meeting else [])
         self.query_one(QuorumMeter).show(attendance.quorum(meeting.id) if meeting else None)
@@ -126,6 +132,8 @@ class AttendanceScreen(LivePaneScreen):
         if entry.status == "substitute":
             self.notify("Highlight the member being replaced, not the substitute.", severity="warning")
             return
+        if not self._changeable():
+            return
         meeting_id = self.app.meeting_id
         added: list[int] = []
 
@@ -180,6 +188,11 @@ class AttendanceScreen(LivePaneScreen):
             self.notify(f"{entry.name} {MOVED[kind]} {when}.", markup=False)
         self._changed()
 
+    def _changeable(self) -> bool:
+        """Before a form opens: False, with the store's reason shown, once the minutes are confirmed."""
+        meeting = self.app.current_meeting()
+        return meeting is not None and self._save(self.app.store.attendance.refuse_if_locked, meeting)
+
     def _save(self, call, *args) -> bool:
         """Run a store write; show a ClerkError and say whether it was saved."""
         try:
@@ -192,7 +205,7 @@ class AttendanceScreen(LivePaneScreen):
     # officers and others present ------------------------------------------------------
     def action_other_add(self) -> None:
         meeting, committee = self.app.current_meeting(), self.app.current_committee()
-        if meeting is None or committee is None:
+        if meeting is None or committee is None or not self._changeable():
             return
         store = self.app.store
         contacts = store.officers.contacts_for(committee.id)
@@ -229,6 +242,8 @@ class AttendanceScreen(LivePaneScreen):
 
     def action_remove(self) -> None:
         focused = self.focused
+        if not self._changeable():
+            return
         if isinstance(focused, MovementList):
             movement = next((m for m in self.app.store.attendance.movements_for(self.app.meeting_id)
                              if m.id == focused.selected_id()), None)

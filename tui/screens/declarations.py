@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from store.errors import ClerkError
 from store.meeting_models import DECLARATION_ACTION_LABELS, Declaration, DeclarationSuggestion
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.declaration_history import DeclarationHistoryDialog
@@ -22,6 +23,8 @@ from tui.screens.live_base import LIVE_BINDINGS, LivePaneScreen
 from tui.widgets.declaration_lists import WHOLE_MEETING, DeclarationList, SuggestionList, item_label
 
 WHOLE = 0  # the item choice meaning "the meeting as a whole"
+TITLE = "Declarations at this meeting"
+READ_ONLY = " (minutes confirmed, read-only)"
 
 
 class DeclarationsScreen(LivePaneScreen):
@@ -46,7 +49,7 @@ class DeclarationsScreen(LivePaneScreen):
         self.items: dict[int, str] = {}
 
     def compose_body(self) -> ComposeResult:
-        yield DeclarationList(title="Declarations at this meeting", id="declaration-list")
+        yield DeclarationList(title=TITLE, id="declaration-list")
         yield Static("", id="declaration-detail")
         yield SuggestionList(title="Suggestions: the register of interests and last meeting", id="suggestion-list")
 
@@ -57,7 +60,10 @@ class DeclarationsScreen(LivePaneScreen):
         self.declarations = store.declarations.list_for(meeting.id) if meeting else []
         self.suggestions = store.declarations.suggestions(meeting.id) if meeting else []
         self.items = self._item_labels(meeting.id) if meeting else {}
-        self.query_one(DeclarationList).show_declarations(self.declarations, self.items, meeting is not None)
+        declarations = self.query_one(DeclarationList)
+        declarations.show_declarations(self.declarations, self.items, meeting is not None)
+        locked = meeting is not None and store.attendance.record_locked(meeting.id)
+        declarations.border_title = TITLE + (READ_ONLY if locked else "")
         self.query_one(SuggestionList).show_suggestions(self.suggestions)
         self._show_detail()
         self.refresh_bindings()
@@ -145,7 +151,7 @@ class DeclarationsScreen(LivePaneScreen):
 
     def action_new(self) -> None:
         meeting, committee = self.app.current_meeting(), self.app.current_committee()
-        if meeting is None or committee is None:
+        if meeting is None or committee is None or not self._changeable():
             return
         store = self.app.store
         entries = store.attendance.list_for(meeting.id)
@@ -168,7 +174,7 @@ class DeclarationsScreen(LivePaneScreen):
 
     def action_edit(self) -> None:
         declaration, committee = self._declaration(), self.app.current_committee()
-        if declaration is None or committee is None:
+        if declaration is None or committee is None or not self._changeable():
             return
         fields = self._declaration_fields(committee.declaration_categories, declaration)
 
@@ -177,6 +183,18 @@ class DeclarationsScreen(LivePaneScreen):
                                                       values["action"], values["item"] or None).id
 
         self._open(f"Declaration by {declaration.name}", fields, submit)
+
+    def _changeable(self) -> bool:
+        """Before a form opens: False, with the store's reason shown, once the minutes are confirmed."""
+        meeting = self.app.current_meeting()
+        if meeting is None:
+            return False
+        try:
+            self.app.store.declarations.refuse_if_locked(meeting)
+        except ClerkError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        return True
 
     def _declaration_fields(self, categories, declaration: Declaration | None = None) -> list[Field]:
         labels = dict(self.items)
@@ -212,7 +230,7 @@ class DeclarationsScreen(LivePaneScreen):
 
     def action_delete(self) -> None:
         declaration = self._declaration()
-        if declaration is None:
+        if declaration is None or not self._changeable():
             return
         question = f"Delete the declaration by {declaration.name}?\n\n{declaration.category}: {declaration.nature}"
         if declaration.action == "withdrew":
