@@ -1,6 +1,10 @@
 """A meeting's agenda items, in order: the opening standard items, the business, the closing
 standard items, then the private part (exempt items). Publishing freezes the agenda: a later
-change marks the item supplementary, and a new item needs the Chair's reasons for urgency."""
+change marks the item supplementary, and a new item needs the Chair's reasons for urgency.
+
+Items are numbered 1..n from their order until publication, which writes each item's number;
+an item added afterwards is numbered at once after the item it follows ("10A"), so a published
+number never moves (store/appendix_layout.py agenda_numbers)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from store.appendix_layout import agenda_numbers
 from store.dates import long_date
 from store.errors import Conflict, InvalidInput, NotFound
 from store.meeting_models import AgendaItem
@@ -92,10 +97,13 @@ class AgendaStore:
                 raise InvalidInput("The agenda is published: an item added now is supplementary and needs "
                                    "the Chair's reasons for urgency (s100B(4)(b)).")
             values["supplementary"] = 1
-        if self.is_published(meeting_id):
-            self.before_change(meeting_id)
+        published = self.is_published(meeting_id)
+        if published:
+            self._before_change(meeting_id)
         with self.db.atomic():  # positions read and shifted in one write transaction
             item_id = self._insert(meeting_id, values, closing=False)
+            if published:
+                self.freeze_numbers(meeting_id)  # its own number, after the item it follows: "10A"
         return self.get(item_id)
 
     def update(self, item_id: int, **fields) -> AgendaItem:
@@ -122,7 +130,7 @@ class AgendaStore:
         if not changed:
             return item
         if self.is_published(item.meeting_id):
-            self.before_change(item.meeting_id)
+            self._before_change(item.meeting_id)
         if self.meetings.get(item.meeting_id).status == "agenda-published":
             changed["supplementary"] = 1
         self.db.table("agenda_items").update(item_id, changed)
@@ -171,10 +179,26 @@ class AgendaStore:
         item = self.get(item_id)
         if item.status != status and self.meetings.get(item.meeting_id).status == "agenda-published":
             # Withdrawn after publication: the supplementary agenda says so.
-            self.before_change(item.meeting_id)
+            self._before_change(item.meeting_id)
             self.db.execute("UPDATE agenda_items SET supplementary = 1 WHERE id = ?", [item_id])
         self.db.execute("UPDATE agenda_items SET status = ? WHERE id = ?", [status, item_id])
         return self.get(item_id)
+
+    def freeze_numbers(self, meeting_id: int) -> None:
+        """Write each item's number as the agenda shows it now, where none is written yet (idempotent).
+
+        Called on publication, before any change to a published agenda (one published by the
+        Meetings pane's status key is frozen then), and for an item added after publication."""
+        items = self.list_for(meeting_id)
+        with self.db.atomic():
+            for item, number in zip(items, agenda_numbers(items)):
+                if item.published_number is None:
+                    self.db.execute("UPDATE agenda_items SET published_number = ? WHERE id = ?", [number, item.id])
+
+    def _before_change(self, meeting_id: int) -> None:
+        """A published agenda is about to change: its numbers and its pack are frozen first."""
+        self.freeze_numbers(meeting_id)
+        self.before_change(meeting_id)
 
     def _closing_keys(self, meeting_id: int) -> set[str]:
         meeting = self.meetings.get(meeting_id)

@@ -2,7 +2,8 @@
 
 The previous minutes and the work programme are rendered from the store when asked for, so
 their page counts are measured on what the pack will really contain (cached by content).
-Publishing writes every appendix's label and first page, so the published pack never moves.
+Publishing writes every item's number and every appendix's label and first page, so the
+published pack never moves.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ class AppendixStore:
                     ))
 
     def publish(self, meeting_id: int, today: date) -> None:
-        """Publish the agenda: freeze its pack and record the day; the meeting shows as published."""
+        """Publish the agenda: freeze its numbers and its pack and record the day; the meeting shows
+        as published."""
         meeting = self.store.meetings.get(meeting_id)
         if meeting.cancelled:
             raise InvalidInput("This meeting is cancelled; there is no agenda to publish.")
@@ -84,6 +86,7 @@ class AppendixStore:
         if not self.store.agenda.list_for(meeting_id):
             raise InvalidInput("The agenda has no items yet; nothing to publish.")
         with self.store.db.atomic():
+            self.store.agenda.freeze_numbers(meeting_id)
             self.freeze(meeting_id)
             self.store.db.table("meetings").update(
                 meeting_id, {"status": "agenda-published", "published_at": today.isoformat()})

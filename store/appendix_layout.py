@@ -2,7 +2,10 @@
 
 A pure function of the agenda: no database, so the rules are easy to read and to test.
 
-- Items are numbered 1..n in agenda order (a withdrawn item keeps its number).
+- Items are numbered 1..n in agenda order (a withdrawn item keeps its number) until the agenda
+  is published. Publication writes each item's number (`published_number`), so it never moves;
+  an item added later takes the number of the item it follows with a letter, "10A", "10B", as
+  clerks number a supplementary item, and is given it at once (store/agenda.py).
 - Each item with documents gets the next free letter (A, B, C…); its first document is
   "B", the next ones "B1", "B2"…  A label the clerk chose, or one frozen by publication,
   is kept and its letter is never given to another item.
@@ -57,7 +60,7 @@ class Appendix:
 
 @dataclass(frozen=True)
 class AgendaEntry:
-    number: int
+    number: str  # "6", or "10A" for an item added after publication
     item: AgendaItem
     appendices: tuple[Appendix, ...]
 
@@ -128,7 +131,7 @@ def lay_out(items: list[AgendaItem], documents: dict[int, list[Document]],
                       for d in docs if d.frozen), default=1)
     next_page = frozen_end
     entries = []
-    for number, item in enumerate(items, start=1):
+    for number, item in zip(agenda_numbers(items), items):
         docs = sorted(documents.get(item.id, []), key=lambda d: (d.position, d.id))
         own = [letter_of(d.appendix_label) for d in docs if d.appendix_label]
         letter = own[0] if own else (next(letters) if docs else None)
@@ -146,6 +149,31 @@ def lay_out(items: list[AgendaItem], documents: dict[int, list[Document]],
             appendices.append(Appendix(document, label, first, pages))
         entries.append(AgendaEntry(number, item, tuple(appendices)))
     return entries
+
+
+def agenda_numbers(items: list[AgendaItem]) -> list[str]:
+    """Each item's number, the items in agenda order.
+
+    Before publication (no item has a published number) 1..n. After it, an item keeps the
+    number it was published with; one that has none yet (added since) takes the number of the
+    item before it with the next free letter: after 10, "10A", then "10B". An item added ahead
+    of every published one (an agenda that had none before it) is "0A"."""
+    if all(item.published_number is None for item in items):
+        return [str(number) for number in range(1, len(items) + 1)]
+    taken = {item.published_number for item in items if item.published_number is not None}
+    numbers, previous = [], "0"
+    for item in items:
+        number = item.published_number
+        if number is None:
+            base = _NUMBER.match(previous)[1]
+            number = next(f"{base}{letter}" for letter in _letters() if f"{base}{letter}" not in taken)
+            taken.add(number)
+        numbers.append(number)
+        previous = number
+    return numbers
+
+
+_NUMBER = re.compile(r"^(\d*)")
 
 
 def _next_label(letter: str, taken: set[str]) -> str:

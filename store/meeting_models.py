@@ -33,6 +33,9 @@ class AgendaItem:
     urgency_reasons: str | None = None
     work_programme_item_id: int | None = None
     status: str = "listed"
+    # The number it was published with ("10", or "10A" if added later); None before publication,
+    # when the agenda numbers items 1..n from their order (store/appendix_layout.py agenda_numbers).
+    published_number: str | None = None
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,11 @@ def m007_search_placing_indexes(db: Database) -> None:
 def m008_confirmed_record_locked(db: Database) -> None:
     db.executescript(_sql("m008_confirmed_record_locked"))
 
+
+@step
+def m009_published_agenda_numbers(db: Database) -> None:
+    # ALTER TABLE … ADD COLUMN has no IF NOT EXISTS: a file that has the column but lost the
+    # step's record (a partial restore) gets the rest of the step rather than an error.
+    if "published_number" not in db["agenda_items"].columns_dict:
+        db.execute("ALTER TABLE agenda_items ADD COLUMN published_number TEXT CHECK (trim(published_number) <> '')")
+    db.executescript(_sql("m009_published_agenda_numbers"))

@@ -1,6 +1,7 @@
 """A meeting's agenda as Markdown, in the layout of the fixture's agenda of 9 March 2021.
 
-The front sheet, then PUBLIC SESSION, AGENDA and the live stream, then the numbered items:
+The front sheet, then PUBLIC SESSION, AGENDA and the live stream, then the numbered items
+(as published: an item added after publication is "10A", the published ones keep their numbers):
 each with its appendices and pages ("Appendix B (Pages 9 - 14)"), its description and its
 recommendation, as the pack prints them. Exempt items come last, under PRIVATE SESSION,
 after the resolution to exclude the press and public that they need.
@@ -85,7 +86,8 @@ def withheld(entry: AgendaEntry) -> AgendaEntry:
     item = entry.item
     bare = AgendaItem(id=item.id, meeting_id=item.meeting_id, position=item.position, title=item.title,
                       kind=item.kind, exempt_paragraph=item.exempt_paragraph,
-                      supplementary=item.supplementary, status=item.status)
+                      supplementary=item.supplementary, status=item.status,
+                      published_number=item.published_number)
     return AgendaEntry(entry.number, bare, ())
 
 

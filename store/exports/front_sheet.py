@@ -55,7 +55,8 @@ def heading_text(text: str | None) -> str:
     return _heading(text)
 
 
-def item_heading(number: int, item: AgendaItem) -> str:
+def item_heading(number: str, item: AgendaItem) -> str:
+    """'### 10A. TITLE': the number as the agenda gives it (store/appendix_layout.py agenda_numbers)."""
     return f"### {number}. {heading_text(item.title)}"
 
 

@@ -18,6 +18,7 @@ import pytest
 from store import Store
 from store.demo import build_demo
 from store.exports.agenda_markdown import agenda_markdown, supplementary_markdown
+from store.exports.pack_markdown import pack_markdown
 from tests.store.test_agenda_builder import FIXTURE_REFERENCES, FIXTURE_TITLES, blank_pdf, build_fixture_agenda
 from tui.cli import main
 
@@ -25,7 +26,7 @@ GOLDEN = Path(__file__).parent / "golden" / "agenda-2021-03-09.md"
 FIXTURE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "asc-2021-03-09-agenda-pack.txt"
 PUBLISHED = date(2021, 3, 2)
 SECRET = "ZEBRAQUOTA"
-HEADING = re.compile(r"^### (\d+)\. (.*)$", re.MULTILINE)
+HEADING = re.compile(r"^### (\d+[A-Z]*)\. (.*)$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------- fixtures
@@ -72,17 +73,17 @@ def exempt(store, fixture_meeting, tmp_path):
     return fixture_meeting, item
 
 
-def items_of(text: str) -> list[tuple[int, str, str | None]]:
-    """(number, title, reference line or None) for each item of the Markdown."""
+def items_of(text: str) -> list[tuple[str, str, str | None]]:
+    """(number, title, reference line or None) for each item of the Markdown; numbers as printed ("10A")."""
     found = []
     for match in HEADING.finditer(text):
         following = text[match.end():].split("\n\n")[1:2]
         line = following[0] if following and following[0].startswith("Appendix") else None
-        found.append((int(match.group(1)), match.group(2), line))
+        found.append((match.group(1), match.group(2), line))
     return found
 
 
-def section(text: str, number: int) -> str:
+def section(text: str, number: int | str) -> str:
     start = text.index(f"### {number}. ")
     following = re.search(r"\n#{1,3} ", text[start + 1:])
     return text[start:] if following is None else text[start:start + 2 + following.start()]
@@ -128,8 +129,8 @@ def test_the_golden_agenda_is_the_fixtures_words_in_the_fixtures_order():
 def test_the_demo_agenda_is_the_fixtures_agenda_with_the_demos_pages(demo):
     store, meeting = demo
     found = items_of(agenda_markdown(store, meeting.id))
-    assert [(n, t) for n, t, _ in found] == list(enumerate(FIXTURE_TITLES, start=1))
-    assert [n for n, _, line in found if line] == [3, 6, 7, 8, 9, 11]
+    assert [(n, t) for n, t, _ in found] == [(str(n), t) for n, t in enumerate(FIXTURE_TITLES, start=1)]
+    assert [n for n, _, line in found if line] == ["3", "6", "7", "8", "9", "11"]
 
 
 def test_the_same_data_gives_the_same_bytes(demo, tmp_path):
@@ -146,7 +147,8 @@ def test_the_same_data_gives_the_same_bytes(demo, tmp_path):
 # ---------------------------------------------------------------- the fixture's agenda, page for page
 def test_the_fixtures_agenda_gives_the_fixtures_references(store, fixture_meeting):
     text = agenda_markdown(store, fixture_meeting.id)
-    assert items_of(text) == [(n, title, FIXTURE_REFERENCES.get(n)) for n, title in enumerate(FIXTURE_TITLES, 1)]
+    assert items_of(text) == [(str(n), title, FIXTURE_REFERENCES.get(str(n)))
+                              for n, title in enumerate(FIXTURE_TITLES, 1)]
     assert section(text, 6) == (
         "### 6. PROCUREMENT PLAN FOR 2021/23\n\nAppendix B (Pages 9 - 14)\n\n"
         "The Strategic Director for Social Care and Education submits a report providing the Commission with an "
@@ -258,7 +260,7 @@ def test_several_exempt_items_cite_every_paragraph(store, exempt):
     assert ("consideration of the following items in accordance with Section 100A(4) of the Local Government Act "
             "1972, as they involve the likely disclosure of exempt information as defined in Paragraphs 1 and 3 of "
             "Part 1 of Schedule 12A of the Act.") in text
-    assert [n for n, _, _ in items_of(text)][-2:] == [13, 14]
+    assert [n for n, _, _ in items_of(text)][-2:] == ["13", "14"]  # not published: numbered on
 
 
 # ---------------------------------------------------------------- marks, wording, escaping
@@ -281,8 +283,8 @@ def test_a_supplementary_item_shows_its_reasons_for_urgency(store, fixture_meeti
     procurement = store.agenda.list_for(fixture_meeting.id)[5]
     store.documents.attach(procurement.id, blank_pdf(tmp_path / "annex.pdf", 3), "Annex")
     text = agenda_markdown(store, fixture_meeting.id)
-    assert section(text, 11) == (
-        "### 11. CARE HOME CLOSURE\n\n(Supplementary item)\n\nAppendix G (Pages 119 - 120)\n\n"
+    assert section(text, "10A") == (
+        "### 10A. CARE HOME CLOSURE\n\n(Supplementary item)\n\nAppendix G (Pages 119 - 120)\n\n"
         "The Chair is of the opinion that this item should be considered at the meeting as a matter of urgency for "
         "the following reasons: The provider gave notice on 3 March; the home closes on 10 March.\n\n"
         "The Director will report on the closure of a care home.\n\n")
@@ -292,9 +294,22 @@ def test_a_supplementary_item_shows_its_reasons_for_urgency(store, fixture_meeti
     supplementary = supplementary_markdown(store, fixture_meeting.id)
     assert "## SUPPLEMENTARY AGENDA\n\nThe agenda was published on 1 March 2021." in supplementary
     assert [(n, t) for n, t, _ in items_of(supplementary)] == [
-        (6, "PROCUREMENT PLAN FOR 2021/23"), (11, "CARE HOME CLOSURE")]
+        ("6", "PROCUREMENT PLAN FOR 2021/23"), ("10A", "CARE HOME CLOSURE")]
     assert "The provider gave notice on 3 March" in supplementary
     assert "## Members of the Committee" not in supplementary
+
+
+def test_published_numbers_never_move_in_the_agenda_the_supplementary_agenda_and_the_pack(store, fixture_meeting):
+    store.appendices.publish(fixture_meeting.id, date(2021, 3, 1))
+    store.agenda.add(fixture_meeting.id, "Care home closure", urgency_reasons="The home closes on 10 March.")
+    expected = [(str(n), title) for n, title in enumerate(FIXTURE_TITLES[:10], 1)] + [
+        ("10A", "CARE HOME CLOSURE"), ("11", "WORK PROGRAMME"), ("12", "ANY OTHER URGENT BUSINESS")]
+    assert [(n, t) for n, t, _ in items_of(agenda_markdown(store, fixture_meeting.id))] == expected
+    assert [(n, t) for n, t, _ in items_of(supplementary_markdown(store, fixture_meeting.id))] == [
+        ("10A", "CARE HOME CLOSURE")]
+    pack = pack_markdown(store, fixture_meeting.id)
+    assert [(n, t) for n, t, _ in items_of(pack)] == expected
+    assert "### 11. WORK PROGRAMME\n\nAppendix F (Pages 115 - 118)" in pack
 
 
 def test_a_supplementary_agenda_with_nothing_added(store, fixture_meeting):
@@ -307,7 +322,8 @@ def test_an_exempt_supplementary_item_keeps_its_reasons_private(store, fixture_m
     store.agenda.add(fixture_meeting.id, "Urgent contract", exempt_paragraph=3,
                      urgency_reasons=f"The {SECRET} supplier failed on 3 March.")
     public = supplementary_markdown(store, fixture_meeting.id)
-    assert SECRET not in public and "### 13. URGENT CONTRACT\n\n(Supplementary item)\n\nNot for publication" in public
+    # Added after publication, after item 12 (the last public one): 12A.
+    assert SECRET not in public and "### 12A. URGENT CONTRACT\n\n(Supplementary item)\n\nNot for publication" in public
     assert SECRET in supplementary_markdown(store, fixture_meeting.id, private=True)
 
 

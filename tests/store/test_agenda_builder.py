@@ -8,6 +8,7 @@ export tests.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -32,14 +33,14 @@ FIXTURE_TITLES = [
     "WORK PROGRAMME",
     "ANY OTHER URGENT BUSINESS",
 ]
-# The agenda's reference line under each item, as the pack prints it.
+# The agenda's reference line under each item, as the pack prints it, by item number.
 FIXTURE_REFERENCES = {
-    3: "Appendix A (Pages 1 - 8)",
-    6: "Appendix B (Pages 9 - 14)",
-    7: "Appendix C",
-    8: "Appendix D (Pages 15 - 52)",
-    9: "Appendix E (Pages 53 - 114)",
-    11: "Appendix F (Pages 115 - 118)",
+    "3": "Appendix A (Pages 1 - 8)",
+    "6": "Appendix B (Pages 9 - 14)",
+    "7": "Appendix C",
+    "8": "Appendix D (Pages 15 - 52)",
+    "9": "Appendix E (Pages 53 - 114)",
+    "11": "Appendix F (Pages 115 - 118)",
 }
 
 
@@ -76,7 +77,7 @@ def build_fixture_agenda(store, committee, folder: Path):
     return store.meetings.get(meeting.id)
 
 
-def references(store, meeting_id: int) -> dict[int, str]:
+def references(store, meeting_id: int) -> dict[str, str]:
     return {e.number: e.reference for e in store.appendices.layout(meeting_id) if e.reference}
 
 
@@ -101,7 +102,7 @@ def meeting(store, committee):
 def test_the_fixtures_agenda_gives_the_fixtures_titles_letters_and_pages(store, fixture_meeting):
     layout = store.appendices.layout(fixture_meeting.id)
     assert [e.item.title for e in layout] == FIXTURE_TITLES
-    assert [e.number for e in layout] == list(range(1, 13))
+    assert [e.number for e in layout] == [str(n) for n in range(1, 13)]
     assert references(store, fixture_meeting.id) == FIXTURE_REFERENCES
     item_10 = layout[9].item
     assert item_10.verbal_update and not layout[9].appendices
@@ -113,23 +114,23 @@ def test_moving_an_item_recomputes_letters_and_pages(store, fixture_meeting):
     assert titles(store, fixture_meeting.id)[6:8] == [
         "ADULT SOCIAL CARE ANNUAL COMPLAINTS REPORT", "IMPACT OF COVID-19 ON DAY CARE / COMMUNITY OPPORTUNITY SERVICES"]
     assert references(store, fixture_meeting.id) == {
-        3: "Appendix A (Pages 1 - 8)",
-        6: "Appendix B (Pages 9 - 14)",
-        7: "Appendix C (Pages 15 - 52)",
-        8: "Appendix D",
-        9: "Appendix E (Pages 53 - 114)",
-        11: "Appendix F (Pages 115 - 118)",
+        "3": "Appendix A (Pages 1 - 8)",
+        "6": "Appendix B (Pages 9 - 14)",
+        "7": "Appendix C (Pages 15 - 52)",
+        "8": "Appendix D",
+        "9": "Appendix E (Pages 53 - 114)",
+        "11": "Appendix F (Pages 115 - 118)",
     }
     store.agenda.move(store.agenda.list_for(fixture_meeting.id)[5].id, +1)
     assert titles(store, fixture_meeting.id)[5:7] == [
         "ADULT SOCIAL CARE ANNUAL COMPLAINTS REPORT", "PROCUREMENT PLAN FOR 2021/23"]
     assert references(store, fixture_meeting.id) == {
-        3: "Appendix A (Pages 1 - 8)",
-        6: "Appendix B (Pages 9 - 46)",
-        7: "Appendix C (Pages 47 - 52)",
-        8: "Appendix D",
-        9: "Appendix E (Pages 53 - 114)",
-        11: "Appendix F (Pages 115 - 118)",
+        "3": "Appendix A (Pages 1 - 8)",
+        "6": "Appendix B (Pages 9 - 46)",
+        "7": "Appendix C (Pages 47 - 52)",
+        "8": "Appendix D",
+        "9": "Appendix E (Pages 53 - 114)",
+        "11": "Appendix F (Pages 115 - 118)",
     }
 
 
@@ -138,12 +139,12 @@ def test_replacing_a_document_with_a_longer_one_recomputes(store, fixture_meetin
     document = store.documents.list_for(procurement.id)[0]
     store.documents.replace(document.id, blank_pdf(tmp_path / "ten.pdf", 10))
     assert references(store, fixture_meeting.id) == {
-        3: "Appendix A (Pages 1 - 8)",
-        6: "Appendix B (Pages 9 - 18)",
-        7: "Appendix C",
-        8: "Appendix D (Pages 19 - 56)",
-        9: "Appendix E (Pages 57 - 118)",
-        11: "Appendix F (Pages 119 - 122)",
+        "3": "Appendix A (Pages 1 - 8)",
+        "6": "Appendix B (Pages 9 - 18)",
+        "7": "Appendix C",
+        "8": "Appendix D (Pages 19 - 56)",
+        "9": "Appendix E (Pages 57 - 118)",
+        "11": "Appendix F (Pages 119 - 122)",
     }
 
 
@@ -151,8 +152,8 @@ def test_a_report_that_arrives_takes_its_pages(store, fixture_meeting, tmp_path)
     day_care = store.agenda.list_for(fixture_meeting.id)[6]
     to_follow = store.documents.list_for(day_care.id)[0]
     store.documents.replace(to_follow.id, blank_pdf(tmp_path / "three.pdf", 3))
-    assert references(store, fixture_meeting.id)[7] == "Appendix C (Pages 15 - 17)"
-    assert references(store, fixture_meeting.id)[11] == "Appendix F (Pages 118 - 121)"
+    assert references(store, fixture_meeting.id)["7"] == "Appendix C (Pages 15 - 17)"
+    assert references(store, fixture_meeting.id)["11"] == "Appendix F (Pages 118 - 121)"
 
 
 # ---------------------------------------------------------------- standard items
@@ -235,7 +236,7 @@ def test_an_exempt_item_sorts_into_the_private_part(store, meeting):
     store.agenda.add(meeting.id, "Open report")
     store.agenda.update(secret.id, exempt_paragraph=3)
     assert titles(store, meeting.id)[-3:] == ["WORK PROGRAMME", "ANY OTHER URGENT BUSINESS", "CONTRACT AWARD"]
-    assert [e.number for e in store.appendices.layout(meeting.id)][-1] == 9
+    assert [e.number for e in store.appendices.layout(meeting.id)][-1] == "9"
 
 
 def test_remove_closes_up_the_numbers(store, meeting, count):
@@ -299,8 +300,8 @@ def test_a_document_added_after_publication_is_supplementary_and_follows_the_las
     assert layout[5].reference == "Appendix B (Pages 9 - 14), Appendix B1 (Pages 119 - 121)"
     assert store.agenda.get(procurement.id).supplementary
     # The published pages of the others never move.
-    assert references(store, published.id)[8] == "Appendix D (Pages 15 - 52)"
-    assert references(store, published.id)[11] == "Appendix F (Pages 115 - 118)"
+    assert references(store, published.id)["8"] == "Appendix D (Pages 15 - 52)"
+    assert references(store, published.id)["11"] == "Appendix F (Pages 115 - 118)"
 
 
 def test_a_new_item_after_publication_needs_the_chairs_reasons(store, published, count, tmp_path):
@@ -314,8 +315,51 @@ def test_a_new_item_after_publication_needs_the_chairs_reasons(store, published,
     store.documents.attach(item.id, blank_pdf(tmp_path / "closure.pdf", 2), "Closure report")
     entry = store.appendices.layout(published.id)[10]
     assert entry.reference == "Appendix G (Pages 119 - 120)"
-    # Its number is 11, so the work programme is now 12, but its appendix keeps letter and pages.
-    assert references(store, published.id)[12] == "Appendix F (Pages 115 - 118)"
+    # It is 10A, after item 10: the work programme keeps its number 11, its letter and its pages.
+    assert entry.number == "10A"
+    assert references(store, published.id)["11"] == "Appendix F (Pages 115 - 118)"
+
+
+def test_publishing_freezes_the_item_numbers(store, fixture_meeting):
+    def frozen():
+        return [row[0] for row in store.db.execute(
+            "SELECT published_number FROM agenda_items WHERE meeting_id = ? ORDER BY position", [fixture_meeting.id])]
+
+    assert frozen() == [None] * 12  # numbered from the order while the agenda is built
+    store.appendices.publish(fixture_meeting.id, date(2021, 3, 1))
+    assert frozen() == [str(n) for n in range(1, 13)]
+    # The database itself refuses to change a published number.
+    with pytest.raises(sqlite3.IntegrityError, match="published agenda number cannot be changed"):
+        store.db.execute("UPDATE agenda_items SET published_number = '13' WHERE meeting_id = ? AND "
+                         "published_number = '12'", [fixture_meeting.id])
+    assert frozen() == [str(n) for n in range(1, 13)]
+
+
+def test_an_item_added_after_publication_is_numbered_after_the_item_it_follows(store, published):
+    first = store.agenda.add(published.id, "Care home closure", urgency_reasons="The provider closes on 10 March.")
+    second = store.agenda.add(published.id, "Flu vaccination", urgency_reasons="The programme starts on 8 March.")
+    layout = store.appendices.layout(published.id)
+    numbers = [(e.number, e.item.title) for e in layout]
+    assert numbers == [(str(n), title) for n, title in enumerate(FIXTURE_TITLES[:10], 1)] + [
+        ("10A", "CARE HOME CLOSURE"), ("10B", "FLU VACCINATION"),
+        ("11", "WORK PROGRAMME"), ("12", "ANY OTHER URGENT BUSINESS")]
+    assert (store.agenda.get(first.id).published_number, store.agenda.get(second.id).published_number) == (
+        "10A", "10B")
+    # Withdrawing one later takes no number from the other.
+    store.agenda.set_status(first.id, "withdrawn")
+    assert [e.number for e in store.appendices.layout(published.id)] == [e for e, _ in numbers]
+
+
+def test_published_by_the_status_key_the_numbers_freeze_at_the_first_change(store, fixture_meeting):
+    store.meetings.advance_status(fixture_meeting.id, date(2021, 3, 1))  # the Meetings pane: no freeze yet
+    item = store.agenda.add(fixture_meeting.id, "Care home closure", urgency_reasons="It closes on 10 March.")
+    assert [e.number for e in store.appendices.layout(fixture_meeting.id)][9:] == ["10", "10A", "11", "12"]
+    # An item made exempt moves to the private part and keeps its number there.
+    supported_living = store.agenda.list_for(fixture_meeting.id)[8]
+    store.agenda.update(supported_living.id, exempt_paragraph=3)
+    assert [(e.number, e.private) for e in store.appendices.layout(fixture_meeting.id)][8:] == [
+        ("10", False), ("10A", False), ("11", False), ("12", False), ("9", True)]
+    assert store.agenda.get(item.id).published_number == "10A"
 
 
 def test_a_change_after_publication_marks_the_item_supplementary(store, published):

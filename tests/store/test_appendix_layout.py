@@ -6,7 +6,9 @@ from itertools import count
 
 import pytest
 
-from store.appendix_layout import AgendaEntry, Appendix, Document, lay_out, letter_of, page_range, valid_label
+from store.appendix_layout import (
+    AgendaEntry, Appendix, Document, agenda_numbers, lay_out, letter_of, page_range, valid_label,
+)
 from store.meeting_models import AgendaItem
 
 _ids = count(1)
@@ -30,14 +32,15 @@ def by_item(*documents: Document) -> dict[int, list[Document]]:
 
 
 def summary(entries: list[AgendaEntry]) -> list[tuple]:
-    return [(e.number, [(a.label, a.first_page, a.last_page) for a in e.appendices]) for e in entries]
+    """(number, appendices) of each entry; numbered 1..n, as an agenda not yet published is."""
+    return [(int(e.number), [(a.label, a.first_page, a.last_page) for a in e.appendices]) for e in entries]
 
 
 def test_the_fixtures_page_counts_give_the_fixtures_ranges():
     agenda = items(*"ABCDEFGHIJKL")
     documents = by_item(doc(3, 8), doc(6, 6), doc(7, None, kind="to-follow"), doc(8, 38), doc(9, 62), doc(11, 4))
     entries = lay_out(agenda, documents)
-    assert [e.number for e in entries] == list(range(1, 13))
+    assert [e.number for e in entries] == [str(n) for n in range(1, 13)]
     assert [e.reference for e in entries] == [
         None, None, "Appendix A (Pages 1 - 8)", None, None, "Appendix B (Pages 9 - 14)", "Appendix C",
         "Appendix D (Pages 15 - 52)", "Appendix E (Pages 53 - 114)", None, "Appendix F (Pages 115 - 118)", None,
@@ -136,7 +139,24 @@ def test_more_than_26_appendices_go_on_to_aa():
 def test_every_item_keeps_its_number_even_withdrawn():
     agenda = items("ONE", "TWO", "THREE")
     agenda[1] = AgendaItem(id=2, meeting_id=1, position=2, title="TWO", status="withdrawn")
-    assert [e.number for e in lay_out(agenda, {})] == [1, 2, 3]
+    assert [e.number for e in lay_out(agenda, {})] == ["1", "2", "3"]
+
+
+def numbered(*published: str | None) -> list[AgendaItem]:
+    """Items in agenda order with these published numbers (None: not published with the agenda)."""
+    return [AgendaItem(id=n, meeting_id=1, position=n, title=f"ITEM {n}", published_number=number)
+            for n, number in enumerate(published, start=1)]
+
+
+def test_published_numbers_stay_and_a_later_item_takes_the_number_before_it_with_a_letter():
+    assert agenda_numbers(numbered(None, None, None)) == ["1", "2", "3"]  # not published: from the order
+    assert agenda_numbers(numbered("1", "2", None, None, "3")) == ["1", "2", "2A", "2B", "3"]
+    assert agenda_numbers(numbered("1", "2", "2A", None, "3")) == ["1", "2", "2A", "2B", "3"]
+    # Item 2 made exempt sorts last and keeps its number; an item added after it follows it.
+    assert agenda_numbers(numbered("1", "3", "2", None)) == ["1", "3", "2", "2A"]
+    assert agenda_numbers(numbered(None, "1")) == ["0A", "1"]  # nothing published before it
+    entries = lay_out(numbered("1", None, "2"), {})
+    assert [e.number for e in entries] == ["1", "1A", "2"]
 
 
 def test_an_exempt_entry_is_private():

@@ -40,7 +40,7 @@ def test_the_demo_agenda_has_the_packs_items_and_appendices_a_to_f(store, march)
     layout = store.appendices.layout(march.id)
     assert len(layout) == 12
     assert [(e.number, [a.label for a in e.appendices]) for e in layout if e.appendices] == [
-        (3, ["A"]), (6, ["B"]), (7, ["C"]), (8, ["D"]), (9, ["E"]), (11, ["F"])]
+        ("3", ["A"]), ("6", ["B"]), ("7", ["C"]), ("8", ["D"]), ("9", ["E"]), ("11", ["F"])]
     assert [e.item.title for e in layout[5:10]] == [title for title, *_ in BUSINESS]
     assert layout[9].item.verbal_update
 

@@ -156,7 +156,9 @@ async def test_after_publication_a_new_item_needs_reasons_for_urgency(make_app, 
         assert not isinstance(app.screen, FormDialog)
         late = tui_store.agenda.list_for(march.id)[5]
         assert (late.title, late.supplementary, late.urgency_reasons) == ("LATE", True, "Covid")
-        assert " 6. LATE  supplementary" in shown(app)
+        # Numbered after the item it follows; the published closing items keep 6 and 7.
+        assert "5A. LATE  supplementary" in shown(app)
+        assert " 6. WORK PROGRAMME" in shown(app) and " 7. ANY OTHER URGENT BUSINESS" in shown(app)
 
         await pilot.press("d")  # removing is refused after publication: withdraw instead
         await pilot.pause()
@@ -164,7 +166,7 @@ async def test_after_publication_a_new_item_needs_reasons_for_urgency(make_app, 
         await pilot.press("y")
         await pilot.pause()
         assert tui_store.agenda.get(late.id).status == "withdrawn"
-        assert " 6. LATE  WITHDRAWN" in shown(app)
+        assert "5A. LATE  WITHDRAWN" in shown(app)
 
 
 async def test_a_work_programme_topic_is_one_key_away(make_app, tui_store, committee, march, frozen_today):

@@ -320,8 +320,9 @@ class AgendaScreen(AgendaDocumentVerbs, PaneScreen):
                     f"The last day to publish it is {long_date(deadline.last_day)} ({deadline.rule}).")
         if deadline.missed:
             question += " That day has passed: the agenda is late."
-        question += ("\n\nPublishing fixes the appendix letters and page numbers; a later change is a "
-                     "supplementary agenda, and a new item needs the Chair's reasons for urgency.")
+        question += ("\n\nPublishing fixes the item numbers, appendix letters and page numbers; a later change "
+                     "is a supplementary agenda, and a new item (numbered after the item it follows: 10A) "
+                     "needs the Chair's reasons for urgency.")
 
         def publish() -> None:
             if self.run_store(lambda: self.app.store.appendices.publish(meeting.id, today) or True):

@@ -53,11 +53,13 @@ class AgendaList(OptionList):
         wanted = select if select is not None else self.selected_id()
         previous = self.highlighted or 0
         options: list[Option] = []
+        # "12." fits in 3 columns; a supplementary "10A." needs one more, only when there is one.
+        width = max([3, *(len(entry.number) + 1 for entry in entries)])
         for entry in entries:
             if entry.private and not any(o.id == PRIVATE_DIVIDER for o in options):
                 options.append(Option(Text("PRIVATE SESSION: the press and public excluded", style="bold"),
                                       id=PRIVATE_DIVIDER, disabled=True))
-            options.append(Option(entry_prompt(entry), id=str(entry.item.id)))
+            options.append(Option(entry_prompt(entry, width), id=str(entry.item.id)))
         self.set_options(options)
         ids = [o.id for o in options]
         if str(wanted) in ids:
@@ -107,8 +109,9 @@ class DocumentList(FittedTable):
         return int(key) if key else None
 
 
-def entry_prompt(entry: AgendaEntry) -> Table:
-    """'6.  PROCUREMENT PLAN FOR 2021/23' with its flags, and 'Appendix B (Pages 9 - 14)' below."""
+def entry_prompt(entry: AgendaEntry, width: int = 3) -> Table:
+    """'6.  PROCUREMENT PLAN FOR 2021/23' with its flags, and 'Appendix B (Pages 9 - 14)' below;
+    the number ("6", or "10A" if added after publication) right-aligned in `width` columns."""
     item = entry.item
     listed = item.status == "listed"
     body = Text(item.title, style="bold" if listed else "dim strike")
@@ -118,7 +121,7 @@ def entry_prompt(entry: AgendaEntry) -> Table:
     if entry.reference:
         body.append("\n" + entry.reference, style="italic" if listed else "dim")
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=3, justify="right")
+    grid.add_column(width=width, justify="right")
     grid.add_column(ratio=1)
     grid.add_row(Text(f"{entry.number}.", style="bold"), body)
     return grid
