@@ -9,6 +9,12 @@ a quoted FTS5 phrase (so quotes, `NEAR`, `AND`, `*`, brackets and colons are jus
 hyphenated word such as `mental-health` becomes the phrase "mental health", and the LAST
 word is a prefix (`accommodat` finds "accommodation"), which is what search-as-you-type
 needs. Earlier words must match whole words.
+
+A minute and its agenda item often match the same words (the minute takes the item's title).
+The hits show that minute once, as the minute, at the better place of the two: the agenda item
+is shown only while it has no minute that matches (a future meeting's item). This is decided
+for the hits of the list being shown, not over every match (see `_one_per_minute`), and the
+limit counts the hits shown.
 """
 
 from __future__ import annotations
@@ -104,7 +110,7 @@ placed AS MATERIALIZED (
         {programme_committee} AS programme_committee, {item_exempt} AS item_exempt
     FROM hits h{cut}
 )
-SELECT p.sid
+SELECT p.sid, p.minute_id
 FROM placed p
 LEFT JOIN minutes mi INDEXED BY minutes_placing ON mi.id = p.minute_id
 -- A minute opened before its item was made exempt is private too (as the minutes export has it).
@@ -176,7 +182,10 @@ class SearchStore:
         if query is None:
             return []
         # An SQLite integer holds 2**63 - 1 at most; no archive has 2**31 hits.
-        params = {"query": query, "open": OPEN, "close": CLOSE, "limit": max(0, min(int(limit), 2**31)),
+        limit = max(0, min(int(limit), 2**31))
+        # Twice the limit is placed: an agenda item and its minute become one hit, so however many
+        # pairs there are, `limit` hits are left to show when there are that many.
+        params = {"query": query, "open": OPEN, "close": CLOSE, "limit": 2 * limit,
                   "committee_id": committee_id, "since": _iso(since) if since else None,
                   "until": _iso(until) if until else None}
         wanted = {"committee_id": committee_id is not None, "since": bool(since), "until": bool(until),
@@ -184,7 +193,7 @@ class SearchStore:
         where = [_FILTERS[name] for name, on in wanted.items() if on]
         relevance = order == "relevance"
         score = "s.rank" if relevance else "0"
-        # Ranked with no filter, no hit ranked below the limit-th can be shown: place only the others.
+        # Ranked with no filter, no hit ranked below the :limit-th placed can be shown: place only the others.
         cut = (" WHERE h.score <= coalesce((SELECT score FROM hits ORDER BY score LIMIT 1 "
                "OFFSET max(:limit - 1, 0)), h.score)" if relevance and not where else "")
         ordered = _ORDERED.format(
@@ -193,11 +202,18 @@ class SearchStore:
             where="WHERE " + " AND ".join(where) if where else "", ordering=_ORDERINGS[
                 "relevance" if relevance else "newest"])
         try:
-            sids = [sid for (sid,) in self.db.execute(ordered, params).fetchall()]
-            rows = self._resolved(query, sids)
+            shown, probes = _one_per_minute(self.db.execute(ordered, params).fetchall(), limit)
+            rows = self._resolved(query, shown + list(probes.values()))
         except sqlite3.OperationalError:
             return []
-        return [_hit(rows[sid]) for sid in sids]
+        hits, seen = [], set()
+        for sid in shown:
+            if probes.get(sid) in rows:
+                sid = probes[sid]  # its minute matches too (ranked further down): show the minute
+            if sid not in seen:
+                seen.add(sid)
+                hits.append(_hit(rows[sid]))
+        return hits
 
     def _resolved(self, query: str, sids: list[int]) -> dict[int, tuple]:
         """What the hits `sids` show, snippets included: snippet() over every match of a common
@@ -241,6 +257,33 @@ class SearchStore:
             return self.minutes.by_number(committee_id, year, number)
         except NotFound:
             return None
+
+
+def _one_per_minute(placed: list[tuple[int, int | None]], limit: int) -> tuple[list[int], dict[int, int]]:
+    """The first `limit` hits to show, from the placed hits (sid, minute_id) in order, and the
+    minute to check for each agenda item shown whose minute is not among them.
+
+    An agenda item whose minute is among the placed hits shows as that minute, at the better
+    place of the two; the minute's own place is then skipped. Whether the minute of any other
+    agenda item shown matches is read with the snippets (`probes`: agenda sid -> minute sid),
+    so no more of the matches are read than the list shows."""
+    placed_sids = {sid for sid, _ in placed}
+    shown: list[int] = []
+    taken: set[int] = set()
+    probes: dict[int, int] = {}
+    for sid, minute_id in placed:
+        if len(shown) == limit:
+            break
+        if sid % 8 == 3 and minute_id is not None:  # an agenda item that has a minute
+            minute_sid = minute_id * 8 + 1
+            if minute_sid in placed_sids:
+                sid = minute_sid
+            else:
+                probes[sid] = minute_sid
+        if sid not in taken:
+            taken.add(sid)
+            shown.append(sid)
+    return shown, probes
 
 
 def _iso(day: date | str) -> str:

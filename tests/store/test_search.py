@@ -45,7 +45,9 @@ def test_a_word_in_a_minute_title_finds_the_minute(demo):
     assert "LEICESTERSHIRE COUNTY CARE" in minute.title
     assert "«LCCL»" in minute.snippet
     assert store.minutes.get(minute.minute_id).number == 91
-    assert {"minute", "agenda", "programme"} <= _kinds(hits)
+    # Its agenda item matches too, but shows as the minute: one hit for minute 91.
+    assert _kinds(hits) == {"minute", "programme"}
+    assert [h.number for h in hits if h.number is not None] == [91]
 
 
 def test_a_word_in_a_minute_body_is_found(demo):
@@ -76,8 +78,10 @@ def test_programme_topics_and_agenda_items_are_found(demo):
     hits = store.search.search("mental-health")
     assert "programme" in _kinds(hits)
     assert any("«Mental Health»" in h.snippet for h in hits)
-    agenda = [h for h in store.search.search("budget") if h.kind == "agenda"]
-    assert agenda and agenda[0].number == 93
+    # An item of a meeting not yet held (no minute) is found as the agenda item.
+    agenda = [h for h in store.search.search("complaints") if h.kind == "agenda"]
+    assert [(h.title, h.number, h.date) for h in agenda] == [
+        ("ADULT SOCIAL CARE ANNUAL COMPLAINTS REPORT", None, date(2021, 3, 9))]
 
 
 def test_prefix_search_on_the_last_word(demo, draft):
@@ -198,6 +202,48 @@ def test_public_search_leaves_out_exempt_minutes(store, draft):
     hits = store.search.search("accommodation")
     assert [h.exempt for h in hits] == [True] * len(hits) and hits
     assert store.search.search("accommodation", public=True) == []
+
+
+# one hit per minute ----------------------------------------------------------------------------
+def test_a_minute_and_its_agenda_item_sharing_a_word_are_one_hit_the_minute(store, draft):
+    _, minute = draft  # the item "TEMPORARY ACCOMMODATION REVIEW" and its minute of the same title
+    for order in ("newest", "relevance"):
+        hits = store.search.search("temporary", order=order)
+        assert [(h.kind, h.minute_id) for h in hits] == [("minute", minute.id)]
+
+
+def test_an_agenda_item_with_no_minute_yet_stays_a_hit(store, draft):
+    meeting, minute = draft
+    later = store.meetings.add(meeting.committee_id, "2021-06-08")
+    store.agenda.add(later.id, "Temporary accommodation: six months on")
+    hits = store.search.search("temporary")
+    assert [(h.kind, h.date, h.minute_id) for h in hits] == [
+        ("agenda", date(2021, 6, 8), None), ("minute", date(2021, 4, 13), minute.id)]
+
+
+def test_the_limit_counts_the_hits_shown(store, draft):
+    meeting, _ = draft
+    for n in range(3):
+        store.minutes.add_urgent_item(meeting.id, f"Temporary closure {n}", "Time limited")
+    assert len(store.search.search("temporary")) == 4  # four minutes, each with its agenda item
+    for order in ("newest", "relevance"):
+        hits = store.search.search("temporary", order=order, limit=3)
+        assert [h.kind for h in hits] == ["minute"] * 3 and len({h.minute_id for h in hits}) == 3
+
+
+def test_by_relevance_the_minute_takes_its_items_place_however_far_down_it_ranks(store, draft):
+    meeting, minute = draft
+    store.minutes.update(minute.id, title="Zebra", body="The committee discussed the matter at length. " * 40)
+    store.agenda.update(minute.agenda_item_id, title="Zebra")
+    later = store.meetings.add(meeting.committee_id, "2021-06-08")
+    for title in ("Zebra crossing review", "Zebra crossing survey"):
+        store.agenda.add(later.id, title)
+    # Ranked: the short item, the two longer items of June, then the long minute.
+    # With a limit of one, the minute is not among the hits placed, yet it takes the item's place.
+    assert [(h.kind, h.minute_id) for h in store.search.search("zebra", order="relevance", limit=1)] == [
+        ("minute", minute.id)]
+    hits = store.search.search("zebra", order="relevance")
+    assert [(h.kind, h.minute_id) for h in hits] == [("minute", minute.id), ("agenda", None), ("agenda", None)]
 
 
 # any text is safe -----------------------------------------------------------------------------
