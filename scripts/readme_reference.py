@@ -3,9 +3,9 @@
     python scripts/readme_reference.py           rewrite the sections between the markers
     python scripts/readme_reference.py --check   exit 1 (and say so) if README.md is stale
 
-The keys come from the same bindings the F1 help screen lists (tui/dialogs/help.py): the
-app's BINDINGS, each pane's `help_sections()`, and the few keys the help screen names by
-hand. The commands come from the argparse parser of `clerk` (tui/cli.py, `build_parser`).
+The keys are the F1 help screen's own sections (`help_sections()` in tui/dialogs/help.py):
+the app's BINDINGS and F5, each pane's `help_sections()`, and the few keys it names by hand.
+The commands come from the argparse parser of `clerk` (tui/cli.py, `build_parser`).
 Each reference sits between `<!-- NAME:start -->` and `<!-- NAME:end -->` in README.md.
 """
 
@@ -18,11 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-
-# The keys the help screen names in words rather than from bindings (tui/dialogs/help.py).
-PALETTE_AND_QUIT = [("ctrl+p", "The command palette: every verb by name", None),
-                    ("ctrl+q", "Quit (everything is already saved)", None)]
-FORM_KEYS = [("ctrl+s", "Save", None), ("escape", "Cancel", None), ("tab", "Next field", None)]
 
 
 # markers ----------------------------------------------------------------------------------
@@ -50,31 +45,10 @@ Row = tuple[str, str, "str | None"]  # (key as shown, description, tooltip)
 
 
 def key_sections() -> list[tuple[str, list[Row]]]:
-    """(title, rows) in the order and words of the F1 help screen."""
-    from tui.app import ClerkApp
-    from tui.panes import PANES
+    """(title, rows) in the order and words of the F1 help screen (tui/dialogs/help.py)."""
+    from tui.dialogs.help import help_sections
 
-    sections = [("Everywhere", _rows(ClerkApp.BINDINGS) + PALETTE_AND_QUIT)]
-    for pane in PANES:
-        help_sections = getattr(pane.screen_class, "help_sections", None)
-        for title, bindings in help_sections() if help_sections else ():
-            sections.append((f"{title} ({pane.key})", _rows(bindings)))
-    sections.append(("In a form", FORM_KEYS))
-    return sections
-
-
-def _rows(bindings) -> list[Row]:
-    from textual.binding import Binding
-
-    return [(b.key_display or b.key, b.description, b.tooltip or None)
-            for b in bindings if isinstance(b, Binding) and b.description]
-
-
-def every_pane_rows() -> list[Row]:
-    """Keys every pane has from PaneScreen itself (F5), which the help screen leaves out."""
-    from tui.screens.base import PaneScreen
-
-    return _rows(PaneScreen.BINDINGS)
+    return help_sections()
 
 
 def keys_markdown() -> str:
@@ -82,8 +56,6 @@ def keys_markdown() -> str:
 
     sections = key_sections()
     everywhere = sections[0][1]
-    shown = {row[0] for row in everywhere}
-    everywhere = everywhere + [row for row in every_pane_rows() if row[0] not in shown]
     lines = [("Generated from the key bindings, the same source as the F1 screen: "
               "`python scripts/readme_reference.py` rewrites it."), "",
              "**Everywhere**", "", *_key_table(everywhere), ""]

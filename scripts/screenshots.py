@@ -1,5 +1,8 @@
 """Regenerate screenshots/*.svg: each pane of the app, headless, on the demo database.
 
+The Search pane is shown with the hits for SEARCH_FOR. Each SVG keeps its spaces in every viewer
+(see keep_spaces).
+
 Run: python scripts/screenshots.py   (from the repository root, with clerk installed)
 """
 
@@ -22,6 +25,35 @@ from tui.panes import PANES  # noqa: E402
 # The day the demo is seen from: the week before the 9 March 2021 meeting.
 DEMO_TODAY = date(2021, 3, 2)
 SIZE = (120, 40)
+SEARCH_FOR = "care"  # the Search pane shows its hits for this, with the words found highlighted
+
+
+async def show_hits(app: ClerkApp, pilot, text: str) -> None:
+    """Type `text` into the Search pane and wait until its hits are on the screen."""
+    await pilot.press(*text)  # a letter outside the search box starts typing in it
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if getattr(app.screen, "searched", None) == text:
+            break
+    else:
+        raise RuntimeError(f"The search for {text!r} did not come back.")
+    if not app.screen.hits:
+        raise RuntimeError(f"The demo has no hits for {text!r}: choose another word for the screenshot.")
+    await pilot.press("down")  # from the search box to the hits: the first one highlighted
+    await pilot.pause()
+
+
+def keep_spaces(svg: str) -> str:
+    """The SVG with its spaces kept by every viewer.
+
+    Rich writes each space as &#160;, yet librsvg (rsvg-convert, GNOME's image viewer) drops the
+    ones that begin a run of text, so "2020/21   [ previous" showed as "2020/21[ previous" and the
+    table columns slid left. xml:space="preserve" keeps them; browsers show the file as before.
+    """
+    if "xml:space=" in svg:
+        return svg
+    return svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
 
 async def capture(store: Store, out: Path, meetings: dict[str, int]) -> list[Path]:
@@ -35,8 +67,10 @@ async def capture(store: Store, out: Path, meetings: dict[str, int]) -> list[Pat
                 app.set_context(context[0], meetings[pane.mode])
             await pilot.press(pane.key)
             await pilot.pause()
+            if pane.mode == "search":
+                await show_hits(app, pilot, SEARCH_FOR)
             path = out / f"{pane.mode}.svg"
-            app.save_screenshot(filename=path.name, path=str(out))
+            path.write_text(keep_spaces(app.export_screenshot()), encoding="utf-8")
             written.append(path)
             if pane.mode in meetings:
                 app.set_context(*context[:2])

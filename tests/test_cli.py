@@ -80,3 +80,41 @@ def test_help_on_every_subcommand():
         result = subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         assert "usage: clerk" in result.stdout
+
+
+def _every_parser(parser, name="clerk"):
+    """(full name, parser) of clerk and each of its commands and subcommands."""
+    import argparse
+
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _every_parser(sub, f"{name} {sub_name}")
+
+
+def test_help_names_the_database_option_db_path_everywhere():
+    from tui.cli import build_parser
+
+    seen = 0
+    for name, parser in _every_parser(build_parser()):
+        text = parser.format_help()
+        assert "SUB_DB" not in text and "--db DB" not in text, name
+        if any("--db" in action.option_strings for action in parser._actions):
+            assert "--db PATH" in text, name
+            seen += 1
+        for metavar in ("OUTPUT", "COMMITTEE", "SINCE", "UNTIL", "LIMIT", "BASE_URL", "COUNCIL"):
+            assert f" {metavar}" not in text, (name, metavar)
+    assert seen >= 12
+
+
+def test_help_says_what_clerk_is_and_what_export_meeting_writes():
+    from tui.cli import build_parser
+
+    parsers = dict(_every_parser(build_parser()))
+    top = " ".join(parsers["clerk"].format_help().split())
+    assert "council committee" in top and "With no command it opens the app" in top
+    export = " ".join(parsers["clerk export"].format_help().split())
+    assert "one meeting as data: JSON, or OParl 1.1 open data" in export
+    backup = " ".join(parsers["clerk backup"].format_help().split())
+    assert "usage: clerk backup [-h] [--db PATH] [--overwrite] BACKUP" in backup

@@ -10,6 +10,10 @@ from pathlib import Path
 from store.errors import ClerkError
 from tui import cli_backup, cli_import, cli_serve
 
+DESCRIPTION = ("clerk keeps a council committee's meetings, agendas, attendance, declarations, minutes, "
+               "resolutions and work programme in one SQLite file. With no command it opens the app "
+               "in the terminal; the commands below build a demo, export, search, import, back up, "
+               "restore or serve it.")
 EPILOG = "The database is --db PATH, else $CLERK_DB, else clerk.db in your user data folder."
 
 
@@ -24,22 +28,22 @@ def default_db_path() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="clerk", description="The committee clerk's app.", epilog=EPILOG)
-    parser.add_argument("--db", type=Path, help="the SQLite database file")
+    parser = argparse.ArgumentParser(prog="clerk", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--db", type=Path, metavar="PATH", help="the SQLite database file")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="build a demo database (Leicester's Adult Social Care Scrutiny Commission)",
                                epilog=EPILOG)
-    demo.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    demo.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
     demo.add_argument("--open", action="store_true", help="open the app on it afterwards")
 
     export = commands.add_parser("export", help="write a document or data out of clerk", epilog=EPILOG)
     what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
-    meeting = _export_parser(what, "meeting", "one meeting as JSON")
-    meeting.add_argument("--date", required=True, help="the meeting's date, e.g. 2021-03-09")
+    meeting = _export_parser(what, "meeting", "one meeting as data: JSON, or OParl 1.1 open data")
+    meeting.add_argument("--date", required=True, metavar="DATE", help="the meeting's date, e.g. 2021-03-09")
     meeting.add_argument("--format", choices=["json", "oparl"], default="json",
                          help="json (the default), or oparl: OParl 1.1 open data")
-    meeting.add_argument("--base-url", default="urn:clerk:",
+    meeting.add_argument("--base-url", default="urn:clerk:", metavar="URL",
                          help="with --format oparl: where the ids point, e.g. https://example.org/oparl/ "
                               "(default urn:clerk:)")
     minutes = _export_parser(what, "minutes", "one meeting's minutes as Markdown, in house style")
@@ -72,12 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="find minutes, resolutions, agenda items, declarations "
                                  "and work-programme topics", epilog=EPILOG)
     search.add_argument("text", metavar="TEXT", nargs="+", help="the words to find (the last may be a prefix)")
-    search.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
-    search.add_argument("--committee", help="only this committee (its name or a unique part of it)")
-    search.add_argument("--since", help="only meetings on or after this date, e.g. 2020-05-01")
-    search.add_argument("--until", help="only meetings on or before this date")
+    search.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
+    search.add_argument("--committee", metavar="NAME", help="only this committee (its name or a unique part of it)")
+    search.add_argument("--since", metavar="DATE", help="only meetings on or after this date, e.g. 2020-05-01")
+    search.add_argument("--until", metavar="DATE", help="only meetings on or before this date")
     search.add_argument("--relevance", action="store_true", help="most relevant first (default: newest first)")
-    search.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most this many hits (default 50)")
     search.add_argument("--public", action="store_true", help="leave out exempt (private) minutes")
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
     cli_import.add_parser(commands, EPILOG)
@@ -89,9 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _export_parser(what, name: str, help: str) -> argparse.ArgumentParser:
     """An `export` subcommand with the options they all share."""
     parser = what.add_parser(name, help=help, epilog=EPILOG)
-    parser.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
-    parser.add_argument("--committee", help="the committee's name or a unique part of it (needed when there are several)")
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
+    parser.add_argument("--committee", metavar="NAME",
+                        help="the committee's name or a unique part of it (needed when there are several)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to this file instead of standard output")
     return parser
 
 

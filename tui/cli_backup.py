@@ -19,21 +19,21 @@ COMMANDS = ("backup", "restore")
 
 def add_parsers(commands, epilog: str) -> None:
     backup = commands.add_parser(
-        "backup", epilog=epilog, help="copy the database to PATH, safely even while clerk is open",
-        description="Copy the database to PATH with SQLite's online backup API: everything committed, "
-                    "checked before it is given its name. PATH may be a folder.",
+        "backup", epilog=epilog, help="copy the database to BACKUP, safely even while clerk is open",
+        description="Copy the database to BACKUP with SQLite's online backup API: everything committed, "
+                    "checked before it is given its name. BACKUP may be a folder.",
     )
-    backup.add_argument("destination", metavar="PATH", type=Path, help="the backup file to write, or a folder")
-    backup.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
-    backup.add_argument("--overwrite", action="store_true", help="replace PATH if it already exists")
+    backup.add_argument("destination", metavar="BACKUP", type=Path, help="the backup file to write, or a folder")
+    backup.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
+    backup.add_argument("--overwrite", action="store_true", help="replace BACKUP if it already exists")
 
     restore = commands.add_parser(
-        "restore", epilog=epilog, help="replace the database with the backup at PATH (the old file is kept)",
-        description="Replace the database with a checked copy of the backup at PATH. The file it replaces "
+        "restore", epilog=epilog, help="replace the database with the backup file BACKUP (the old file is kept)",
+        description="Replace the database with a checked copy of the backup file BACKUP. The file it replaces "
                     "is kept beside it as NAME.replaced-YYYYmmdd-HHMMSS.db. Close clerk first.",
     )
-    restore.add_argument("source", metavar="PATH", type=Path, help="the backup to restore")
-    restore.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    restore.add_argument("source", metavar="BACKUP", type=Path, help="the backup to restore")
+    restore.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
     restore.add_argument("--yes", "-y", action="store_true", help="do not ask before replacing the database")
 
 

@@ -24,10 +24,12 @@ def add_parser(commands, epilog: str) -> None:
                     "confirmed history (numbers kept), the agenda gets its items and appendix page ranges.",
     )
     parser.add_argument("files", metavar="FILE", nargs="+", type=Path, help="a .pdf, .txt or .md file")
-    parser.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
-    parser.add_argument("--committee", help="import into this committee (created when there is none of that name; "
-                                            "default: the committee the file names)")
-    parser.add_argument("--council", help="the council of a committee created by the import (default: Imported)")
+    parser.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
+    parser.add_argument("--committee", metavar="NAME",
+                        help="import into this committee (created when there is none of that name; "
+                             "default: the committee the file names)")
+    parser.add_argument("--council", metavar="NAME",
+                        help="the council of a committee created by the import (default: Imported)")
 
 
 def run(store, args: argparse.Namespace) -> int:

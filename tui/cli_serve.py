@@ -24,10 +24,10 @@ def add_parser(commands, epilog: str) -> None:
         description="Serve the app to web browsers with textual-serve: each browser tab runs its own clerk "
                     "on the same database. Stop it with ctrl+c.",
     )
-    parser.add_argument("--host", default="127.0.0.1",
+    parser.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
                         help="the address to listen on (default 127.0.0.1: this computer only)")
-    parser.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
-    parser.add_argument("--db", type=Path, dest="sub_db", help="the SQLite database file")
+    parser.add_argument("--port", type=int, default=8000, metavar="NUMBER", help="the port to listen on (default 8000)")
+    parser.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help="the SQLite database file")
 
 
 def session_command(db_path: Path) -> str:

@@ -111,6 +111,7 @@ async def test_departure_during_the_current_minute_makes_the_meeting_inquorate(m
         meter = app.screen.query_one(QuorumMeter)
         assert meter.state.present == 3 and meter.state.required == 3
         assert not meter.has_class("-inquorate")
+        assert " 3 present, 3 needed · quorate " in str(app.screen.query_one(LiveStrip).render())
         await pilot.press("f8", "f8")  # the clerk is now taking the third minute
         await pilot.press("up", "l")
         movements = tui_store.attendance.movements_for(meeting.id)
@@ -119,7 +120,7 @@ async def test_departure_during_the_current_minute_makes_the_meeting_inquorate(m
         assert not tui_store.attendance.quorum(meeting.id).quorate
         assert meter.has_class("-inquorate")
         assert "INQUORATE" in str(meter.render())
-        assert "INQUORATE" in str(app.screen.query_one(LiveStrip).render())
+        assert " 2 present, 3 needed · INQUORATE " in str(app.screen.query_one(LiveStrip).render())
         assert _column(app, MovementList, 1) == [f"left at minute {minutes[2].number}"]
         assert _column(app, AttendanceList, 4)[2] == f"out since minute {minutes[2].number}"
         await pilot.press("r")  # back in the room

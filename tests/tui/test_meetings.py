@@ -131,3 +131,40 @@ async def test_years_and_opening_a_meeting(make_app, committee, tui_store):
         await pilot.pause()
         assert app.meeting_id == june.id
     assert tui_store.ui_state.get_int("meeting_id") == june.id
+
+
+def _row_text(app, row: int) -> list[str]:
+    table = app.screen.query_one("#meetings-table", DataTable)
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
+async def test_an_agenda_published_after_its_deadline_shows_as_late(make_app, committee, tui_store):
+    """The last day for 9 March 2021 is Monday 1 March; published on Wednesday 3 March, it is 2 days late."""
+    on_time = tui_store.meetings.add(committee.id, "2021-02-09")
+    late = tui_store.meetings.add(committee.id, "2021-03-09")
+    tui_store.meetings.advance_status(on_time.id, date(2021, 1, 29))
+    tui_store.meetings.advance_status(late.id, date(2021, 3, 3))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        table = app.screen.query_one("#meetings-table", DataTable)
+        assert _row_text(app, 0)[5].endswith("✓")
+        cell = table.get_row_at(1)[5]
+        assert str(cell) == "Mon 1 Mar 2021 LATE"
+        assert "yellow" in str(cell.style) and "✓" not in str(cell)
+        assert table.virtual_size.width <= table.size.width  # the wider cell still fits 120 columns
+        table.move_cursor(row=1)
+        await pilot.pause()
+        detail = str(app.screen.query_one("#meeting-detail", Static).render())
+        assert "published Wednesday 3 March 2021, 2 days late" in detail
+
+
+async def test_the_year_bar_keeps_its_spaces(make_app, committee, tui_store):
+    tui_store.meetings.add(committee.id, "2021-03-09")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        bar = str(app.screen.query_one("#year-bar", Static).render())
+        assert bar.startswith("Municipal year 2020/21   [ previous · ] next")

@@ -195,3 +195,14 @@ async def test_an_empty_database_shows_what_to_do(make_app):
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
         assert "No committee yet" in str(app.screen.query_one("#year-bar", Static).render())
+
+
+async def test_the_year_bar_keeps_its_spaces(make_app, tui_store, committee, planned):
+    tui_store.programme.add(committee.id, "Home care market", date(2021, 3, 2), meeting_id=planned[MARCH])
+    tui_store.programme.add(committee.id, "Winter pressures", date(2021, 3, 2), meeting_id=planned[MARCH])
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        bar = str(app.screen.query_one("#year-bar", Static).render())
+        assert bar == "Municipal year 2020/21   2 topics   [ previous year · ] next"

@@ -28,6 +28,19 @@ if TYPE_CHECKING:
 COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
 
 
+def published_on(meeting: Meeting) -> date | None:
+    """The day the agenda was published, if the store knows it."""
+    return date.fromisoformat(meeting.published_at[:10]) if meeting.published_at else None
+
+
+def days_late(meeting: Meeting, last_day: date) -> int | None:
+    """How many days after its last publication day the agenda was published; None if on time or not known."""
+    published = published_on(meeting)
+    if published is None or meeting.status == "scheduled" or published <= last_day:
+        return None
+    return (published - last_day).days
+
+
 class MeetingsScreen(YearPaneScreen):
     PANE_TITLE = "Meetings"
     BINDINGS = [
@@ -96,6 +109,9 @@ class MeetingsScreen(YearPaneScreen):
             publish = Text("—", style="dim")
         elif deadline.missed:
             publish = Text(f"{short_date(deadline.last_day)} MISSED", style="bold red")
+        elif days_late(meeting, deadline.last_day) is not None:
+            # as wide as "MISSED" at most: the detail line below says when it was published and how late
+            publish = Text(f"{short_date(deadline.last_day)} LATE", style="bold yellow")
         elif meeting.status != "scheduled":
             publish = Text(f"{short_date(deadline.last_day)} ✓", style="green")
         else:
@@ -136,8 +152,11 @@ class MeetingsScreen(YearPaneScreen):
             text.append(f"Agenda to be published by {long_date(deadline.last_day)} ({deadline.rule})")
             if deadline.missed:
                 text.append("  — the deadline has passed and the agenda is not published", style="bold red")
+            elif (late := days_late(meeting, deadline.last_day)) is not None:
+                text.append(f"  — published {long_date(published_on(meeting))}, "
+                            f"{late} day{'s' if late != 1 else ''} late", style="bold yellow")
             elif meeting.published_at:
-                text.append(f"  — published {long_date(date.fromisoformat(meeting.published_at))}", style="green")
+                text.append(f"  — published {long_date(published_on(meeting))}", style="green")
             text.append("\n")
             if deadline.agenda_setting:
                 text.append(f"Agenda-setting meeting: {long_date(deadline.agenda_setting)}\n")
