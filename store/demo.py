@@ -146,6 +146,16 @@ def build_demo(store: Store, today: date | None = None) -> Committee:
     return store.committees.get(committee.id)
 
 
+def open_on_january_minutes(store: Store, committee: Committee) -> None:
+    """`clerk demo` opens the app where there is most to see: the minutes of 19 January 2021 at
+    minute 91 (LCCL), not the last meeting of the year, which has only the work programme."""
+    meeting = store.meetings.on(committee.id, JANUARY)
+    minute = next((m for m in store.minutes.list_for(meeting.id) if m.number == 91), None)
+    for key, value in (("committee_id", committee.id), ("meeting_id", meeting.id),
+                       ("minute_id", minute.id if minute else None), ("pane", "minutes")):
+        store.ui_state.set(key, value)
+
+
 def _add_members(store: Store, committee: Committee) -> None:
     for name, role, title in MEMBERS:
         store.members.add(committee.id, name, role=role, title=title, start_date=MEMBERSHIP_START)

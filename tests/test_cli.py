@@ -26,6 +26,17 @@ def test_demo_then_export_meeting_json(tmp_path, capsys):
     assert meeting["start"] == "17:30"
 
 
+def test_the_demo_opens_on_the_minutes_of_19_january_at_minute_91(tmp_path):
+    """Where there is most to see, whatever today is (the last meeting has only the work programme)."""
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with Store(db) as store:
+        state = store.ui_state
+        assert state.get("pane") == "minutes"
+        assert store.meetings.get(state.get_int("meeting_id")).date.isoformat() == "2021-01-19"
+        assert store.minutes.get(state.get_int("minute_id")).number == 91
+
+
 def test_demo_twice_changes_nothing(tmp_path, capsys):
     db = tmp_path / "demo.db"
     main(["demo", "--db", str(db)])

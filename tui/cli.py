@@ -157,12 +157,13 @@ def _run_tui(store) -> int:
 
 
 def _run_demo(store, path: Path, open_after: bool) -> int:
-    from store.demo import build_demo
+    from store.demo import build_demo, open_on_january_minutes
     from store.errors import Conflict
 
     with store:
         try:
             committee = build_demo(store)
+            open_on_january_minutes(store, committee)
             print(f"Built the demo ({committee.name}) in {path}.")
         except Conflict:
             print(f"{path} already holds the demo; nothing changed.")

@@ -299,3 +299,4 @@ def test_demo_programme_is_appendix_f_with_january_considered():
         march = [t for t in topics if t.meeting_date == date(2021, 3, 9)]
         assert [t.lead_officer_text for t in march] == ["KG", "TR", "TR", "KG", "MS"]
         assert {t.list for t in topics if t.meeting_id is None} == {"possible", "watching"}
+
