@@ -22,8 +22,12 @@ class AttendanceStore:
         self.meetings = meetings
         self.members = members
 
-    def list_for(self, meeting_id: int) -> list[AttendanceEntry]:
-        """The committee's members serving on the day, then anyone else recorded (substitutes)."""
+    def list_for(self, meeting_id: int, minute_id: int | None = None) -> list[AttendanceEntry]:
+        """The committee's members serving on the day, then anyone else recorded (substitutes).
+
+        `in_room` is who is in the room after every movement recorded so far; with `minute_id`,
+        who was in the room while that minute's item was taken (see `_in_room`).
+        """
         meeting = self.meetings.get(meeting_id)
         recorded = {
             row["person_id"]: row
@@ -34,7 +38,7 @@ class AttendanceStore:
                 [meeting_id],
             )
         }
-        in_room = self._in_room(meeting_id, recorded)
+        in_room = self._in_room(meeting_id, recorded, minute_id)
         entries = []
         seen = set()
         for member in self.members.list_for(meeting.committee_id, on=meeting.date):
@@ -161,13 +165,18 @@ class AttendanceStore:
             self._refuse_if_row_locked("movements", movement_id)
             self.db.execute("DELETE FROM movements WHERE id = ?", [movement_id])
 
-    def quorum(self, meeting_id: int) -> QuorumState:
+    def quorum(self, meeting_id: int, minute_id: int | None = None) -> QuorumState:
+        """Voting members in the room against the quorum: now, or while minute `minute_id` was taken.
+
+        A member who withdrew for an item (a declaration of interest) is out for that item's
+        minute and back for the next, so pass the minute being taken to see the meeting as it is.
+        """
         meeting = self.meetings.get(meeting_id)
         committee = self.meetings.committees.get(meeting.committee_id)
         voting_members = [m for m in self.members.list_for(committee.id, on=meeting.date) if m.voting]
         voting_ids = {m.person.id for m in voting_members}
         present = [
-            e for e in self.list_for(meeting_id)
+            e for e in self.list_for(meeting_id, minute_id)
             if e.in_room and (e.person_id in voting_ids or e.status == "substitute")
         ]
         return QuorumState(
@@ -181,15 +190,54 @@ class AttendanceStore:
         if row is not None:
             self.refuse_if_locked(self.meetings.get(row[0]))
 
-    def _in_room(self, meeting_id: int, recorded: dict) -> set[int]:
-        """Present (or substituting) members, less those whose last movement took them out."""
+    def _in_room(self, meeting_id: int, recorded: dict, minute_id: int | None = None) -> set[int]:
+        """Present (or substituting) members, less those whose movements took them out.
+
+        Movements are replayed in the order recorded. A withdrawal followed by the member's
+        return at the same minute (what a declaration of interest records) takes them out for
+        that minute's item only: after it they are where they were before it. With `minute_id`,
+        only the movements of that minute and those before it (or against no minute) count,
+        and whoever withdrew for that minute's item (by a movement or a declaration) is out.
+        """
         inside = {pid for pid, row in recorded.items() if row["status"] in ("present", "substitute")}
-        for row in self.db.query("SELECT person_id, kind FROM movements WHERE meeting_id = ? ORDER BY id", [meeting_id]):
-            if row["kind"] in ("left", "withdrew"):
-                inside.discard(row["person_id"])
-            elif row["person_id"] in recorded and recorded[row["person_id"]]["status"] in ("present", "substitute"):
-                inside.add(row["person_id"])
-        return inside
+        rows = list(self.db.query(
+            "SELECT v.person_id, v.kind, v.minute_id, n.position FROM movements v "
+            "LEFT JOIN minutes n ON n.id = v.minute_id WHERE v.meeting_id = ? ORDER BY v.id",
+            [meeting_id],
+        ))
+        withdrawn_for_item: set[int] = set()
+        if minute_id is not None:
+            minute = self.db.execute("SELECT meeting_id, position, agenda_item_id FROM minutes WHERE id = ?",
+                                     [minute_id]).fetchone()
+            if minute is None:
+                raise NotFound(f"There is no minute with id {minute_id}.")
+            if minute[0] != meeting_id:
+                raise InvalidInput("That minute belongs to another meeting.")
+            rows = [r for r in rows if r["position"] is None or r["position"] <= minute[1]]
+            if minute[2] is not None:
+                withdrawn_for_item = {r["person_id"] for r in self.db.query(
+                    "SELECT person_id FROM declarations WHERE meeting_id = ? AND agenda_item_id = ? "
+                    "AND action = 'withdrew'", [meeting_id, minute[2]])}
+        last: dict[int, dict] = {}  # each person's previous movement
+        was_inside: dict[int, bool] = {}  # before their withdrawal
+        for row in rows:
+            pid, kind, previous = row["person_id"], row["kind"], last.get(row["person_id"])
+            last[pid] = row
+            if kind == "withdrew":
+                was_inside[pid] = pid in inside
+                inside.discard(pid)
+            elif kind == "left":
+                inside.discard(pid)
+            elif (kind == "returned" and previous is not None and previous["kind"] == "withdrew"
+                  and previous["minute_id"] == row["minute_id"]):
+                # back after the item they withdrew for: as they were before it
+                if was_inside.get(pid):
+                    inside.add(pid)
+                if minute_id is not None and row["minute_id"] == minute_id:
+                    withdrawn_for_item.add(pid)
+            elif pid in recorded and recorded[pid]["status"] in ("present", "substitute"):
+                inside.add(pid)
+        return inside - withdrawn_for_item
 
 
 def _exists(db: Database, table: str, row_id: int) -> bool:

@@ -14,6 +14,24 @@ from store.values import required_text
 
 DPI = "Disclosable Pecuniary Interest"
 SIGNED = "declarations of interest are"  # …part of the signed record, once the minutes are confirmed
+DPI_WARNING = ("A Disclosable Pecuniary Interest: the member must not take part; "
+               "record whether they withdrew")
+
+
+def must_withdraw(category: str) -> bool:
+    """A Disclosable Pecuniary Interest: by law (Localism Act 2011 s.31) the member must not take part.
+
+    They normally withdraw for the item; the clerk records what happened, so "remained" is
+    accepted, and the app warns (`warning_for`).
+    """
+    return category.strip().casefold() == DPI.casefold()
+
+
+def warning_for(declaration: Declaration) -> str | None:
+    """What the clerk should be told about a declaration as recorded: a DPI the member did not withdraw for."""
+    if must_withdraw(declaration.category) and declaration.action != "withdrew":
+        return DPI_WARNING
+    return None
 
 
 class DeclarationStore:
@@ -60,8 +78,7 @@ class DeclarationStore:
                 meeting_id=meeting_id, person_id=person_id, agenda_item_id=agenda_item_id,
                 interest_id=interest_id, position=position, **values,
             )).last_pk
-            if values["action"] == "withdrew" and agenda_item_id is not None:
-                self._withdraw_for_item(meeting_id, person_id, agenda_item_id, values["category"])
+            self._movements_follow(None, self.get(declaration_id))
         return self.get(declaration_id)
 
     def update(self, declaration_id: int, category: str, nature: str, action: str,
@@ -74,12 +91,15 @@ class DeclarationStore:
         with self.db.atomic():
             self.refuse_if_locked(meeting)
             self.db.table("declarations").update(declaration_id, dict(agenda_item_id=agenda_item_id, **values))
+            self._movements_follow(declaration, self.get(declaration_id))
         return self.get(declaration_id)
 
     def remove(self, declaration_id: int) -> None:
+        """Delete the declaration, and the withdrawal and return it recorded in Attendance."""
         declaration = self.get(declaration_id)
         with self.db.atomic():
             self.refuse_if_locked(self.meetings.get(declaration.meeting_id))
+            self._movements_follow(declaration, None)
             self.db.execute("DELETE FROM declarations WHERE id = ?", [declaration_id])
 
     def refuse_if_locked(self, meeting: Meeting) -> None:
@@ -113,12 +133,50 @@ class DeclarationStore:
         if agenda_item_id is not None and self.minutes.agenda.get(agenda_item_id).meeting_id != meeting_id:
             raise InvalidInput("That agenda item belongs to another meeting.")
 
+    # the withdrawal a declaration records in Attendance ------------------------------------
+    def _movements_follow(self, before: Declaration | None, after: Declaration | None) -> None:
+        """Keep the member's withdrawal and return in step with the declaration, as it was and is now.
+
+        A declaration "withdrew" for an item records the member leaving during its minute and
+        returning after it; changed to another action, item or category, or deleted, its
+        movements go (and the new ones come). Unchanged, the recorded movements stay as they are.
+        """
+        old, new = _withdrawal(before), _withdrawal(after)
+        if old == new:
+            return
+        if old is not None:
+            self._unwithdraw(before.meeting_id, *old)
+        if new is not None:
+            self._withdraw_for_item(after.meeting_id, *new)
+
     def _withdraw_for_item(self, meeting_id: int, person_id: int, agenda_item_id: int, category: str) -> None:
         """A member who withdraws for an item leaves during its minute and returns after it."""
         minute = self.minutes.for_item(agenda_item_id)
         minute_id = minute.id if minute else None
-        self.attendance.record_movement(meeting_id, person_id, "withdrew", minute_id, reason=f"declared a {category}")
+        self.attendance.record_movement(meeting_id, person_id, "withdrew", minute_id, reason=_reason(category))
         self.attendance.record_movement(meeting_id, person_id, "returned", minute_id)
+
+    def _unwithdraw(self, meeting_id: int, person_id: int, agenda_item_id: int, category: str) -> None:
+        """Delete the withdrawal and return `_withdraw_for_item` recorded (if the clerk has not already)."""
+        minute = self.minutes.for_item(agenda_item_id)
+        reasons = {_reason(category), f"declared a {category}"}  # the older wording: always "a"
+        rows = list(self.db.query(
+            "SELECT id, kind, minute_id, reason FROM movements WHERE meeting_id = ? AND person_id = ? ORDER BY id",
+            [meeting_id, person_id],
+        ))
+        pairs = [
+            (row, rows[index + 1] if index + 1 < len(rows) else None)
+            for index, row in enumerate(rows) if row["kind"] == "withdrew" and row["reason"] in reasons
+        ]
+        # At the item's minute if it has one, else one recorded before the minute was opened.
+        for wanted in ([minute.id] if minute else []) + [None]:
+            for withdrew, back in pairs:
+                if withdrew["minute_id"] == wanted:
+                    ids = [withdrew["id"]]
+                    if back is not None and back["kind"] == "returned" and back["minute_id"] == wanted:
+                        ids.append(back["id"])
+                    self.db.execute(f"DELETE FROM movements WHERE id IN ({', '.join('?' * len(ids))})", ids)
+                    return
 
     def history_for(self, person_id: int, committee_id: int) -> list[tuple[Meeting, Declaration]]:
         """Every declaration the person made at the committee's meetings, newest meeting first."""
@@ -145,6 +203,19 @@ def _checked(category: str, nature: str, action: str, categories) -> dict:
     if action not in DECLARATION_ACTIONS:
         raise InvalidInput(f"'{action}' is not what a member can do: choose {', '.join(DECLARATION_ACTIONS)}.")
     return dict(category=category, nature=required_text(nature, "nature of the interest", 2000), action=action)
+
+
+def _withdrawal(declaration: Declaration | None) -> tuple[int, int, str] | None:
+    """(person, item, category) of a declaration whose member withdrew for an item, else None."""
+    if declaration is None or declaration.action != "withdrew" or declaration.agenda_item_id is None:
+        return None
+    return declaration.person_id, declaration.agenda_item_id, declaration.category
+
+
+def _reason(category: str) -> str:
+    """Why the member withdrew, as the minutes say it: "…, having declared a Disclosable Pecuniary Interest"."""
+    article = "an" if category[:1].lower() in "aeiou" else "a"
+    return f"declared {article} {category}"
 
 
 def _declaration(row: dict) -> Declaration:

@@ -110,6 +110,9 @@ class MeetingStore:
             raise InvalidInput("The meeting date is empty: type it as 2021-03-09 or 9 March 2021.")
         if "date" in values and values["date"] != date_text(meeting.date) and meeting.status in ("held", "minutes-confirmed"):
             raise InvalidInput("This meeting has been held, so its date cannot move.")
+        if "date" in values and values["date"] != date_text(meeting.date) and self._minutes_confirmed(meeting_id):
+            # whatever its status says: the date heads the confirmed minutes (schema step m010 refuses it too)
+            raise InvalidInput("The minutes of this meeting are confirmed, so its date cannot move.")
         if ("start_time" in values and values["start_time"] != time_text(meeting.start_time)
                 and self._minutes_confirmed(meeting_id)):
             # "Held: … at 5:30 pm" is part of the confirmed minutes.
@@ -129,6 +132,8 @@ class MeetingStore:
             raise InvalidInput("This meeting has been held, so it cannot be cancelled.")
         if meeting.cancelled:
             raise InvalidInput("This meeting is already cancelled.")
+        if self._minutes_confirmed(meeting_id):  # held, whatever its status says (m010 refuses it too)
+            raise InvalidInput("The minutes of this meeting are confirmed, so it cannot be cancelled.")
         self.db.execute(
             "UPDATE meetings SET status = 'cancelled', cancelled_reason = ? WHERE id = ?",
             [optional_text(reason, "reason", 500), meeting_id],

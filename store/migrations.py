@@ -111,3 +111,8 @@ def m009_published_agenda_numbers(db: Database) -> None:
     if "published_number" not in db["agenda_items"].columns_dict:
         db.execute("ALTER TABLE agenda_items ADD COLUMN published_number TEXT CHECK (trim(published_number) <> '')")
     db.executescript(_sql("m009_published_agenda_numbers"))
+
+
+@step
+def m010_confirmed_meeting_locked(db: Database) -> None:
+    db.executescript(_sql("m010_confirmed_meeting_locked"))

@@ -318,3 +318,66 @@ async def test_the_declarations_pane_says_why_and_changes_nothing(record):
         await _press_and_accept(pilot, "n", "e", "enter", "d", "tab", "y", "enter")
     assert snapshot(store.db, record.january.meeting) == before
     assert said.count(DECLARATIONS_REFUSED) >= 5, said
+
+
+# ---------------------------------------------------------------- the meeting itself (m010)
+# The signed minutes print the committee, the date and time the meeting began and the time it
+# closed: a plain client can neither change them nor delete the meeting, nor REPLACE it away.
+MEETING_SQL = [
+    "DELETE FROM meetings WHERE id = :jan",
+    "DELETE FROM meetings WHERE committee_id = :committee",
+    "UPDATE meetings SET date = '2021-01-20' WHERE id = :jan",
+    "UPDATE meetings SET start_time = '18:00' WHERE id = :jan",
+    "UPDATE meetings SET closed_at = '21:00' WHERE id = :jan",
+    "UPDATE meetings SET committee_id = committee_id + 1 WHERE id = :jan",
+    "UPDATE meetings SET id = 9999 WHERE id = :jan",
+    "UPDATE meetings SET status = 'cancelled' WHERE id = :jan",
+    "INSERT OR REPLACE INTO meetings (id, committee_id, date) VALUES (:jan, :committee, '2030-01-01')",
+    "REPLACE INTO meetings (committee_id, date) VALUES (:committee, '2021-01-19')",
+    "UPDATE OR REPLACE meetings SET date = '2021-01-19' WHERE id = :mar",
+    "UPDATE OR REPLACE meetings SET id = :jan WHERE id = :mar",
+]
+
+
+def _meeting_row(conn, meeting_id: int) -> list:
+    return conn.execute("SELECT * FROM meetings WHERE id = ?", [meeting_id]).fetchall()
+
+
+@pytest.mark.parametrize("sql", MEETING_SQL)
+def test_a_confirmed_meeting_cannot_be_deleted_or_redated_by_a_plain_client(record, sql):
+    params = _params(record)
+    record.store.close()
+    raw = sqlite3.connect(record.path)
+    try:
+        before = _meeting_row(raw, record.january.meeting), snapshot(raw, record.january.meeting)
+        assert before[0]  # the meeting is there to be protected
+        with pytest.raises(sqlite3.IntegrityError, match="the meeting is part of the signed record"):
+            raw.execute(sql, params)
+        raw.rollback()
+        assert (_meeting_row(raw, record.january.meeting), snapshot(raw, record.january.meeting)) == before
+    finally:
+        raw.close()
+    record.store = Store(record.path)
+
+
+def test_what_the_minutes_do_not_print_can_still_change(record):
+    """Place, livestream and publication fields are free; unchanged values may be written again."""
+    store, jan = record.store, record.january.meeting
+    meeting = store.meetings.get(jan)
+    moved = store.meetings.update(jan, place="Town Hall", livestream_url="https://example.org/live",
+                                  start_time=meeting.start_time)
+    assert (moved.place, moved.date, moved.start_time) == ("Town Hall", meeting.date, meeting.start_time)
+    assert meeting.closed_at is not None
+    assert store.meetings.close(jan, meeting.closed_at).closed_at == meeting.closed_at
+    spare = store.meetings.add(record.committee, "2030-06-01")
+    raw = sqlite3.connect(record.path)
+    try:
+        with raw:
+            raw.execute("UPDATE meetings SET status = 'minutes-confirmed', published_at = '2021-01-08' "
+                        "WHERE id = ?", [jan])
+            raw.execute("UPDATE meetings SET date = '2021-03-10' WHERE id = ?", [record.march.meeting])
+            raw.execute("DELETE FROM meetings WHERE id = ?", [spare.id])
+    finally:
+        raw.close()
+    assert store.meetings.get(record.march.meeting).date == date(2021, 3, 10)  # not confirmed: free
+    assert [m.id for m in store.meetings.list_for(record.committee) if m.id == spare.id] == []

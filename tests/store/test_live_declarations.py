@@ -182,3 +182,95 @@ def test_an_item_of_another_meeting_is_refused(store, asc, count):
 def test_errors_are_clerk_errors(store, asc):
     with pytest.raises(ClerkError):
         store.declarations.add(asc.jan.id, asc.people["Joshi"], "x", "y")
+
+
+# withdrawals and the quorum (design.md: a member who withdraws is not present for the item) ----
+WITHDRAWING = ("Joshi", "March", "Batool", "Kaur Saini")
+
+
+def _all_present(store, asc):
+    for name, _ in MEMBERS:
+        store.attendance.set(asc.jan.id, asc.people[name], "present")
+
+
+def test_members_who_withdraw_are_out_for_that_minute_only(store, asc):
+    first = store.minutes.take_agenda(asc.jan.id)[0]
+    lccl, budget = store.minutes.for_item(asc.lccl.id), store.minutes.for_item(asc.budget.id)
+    assert (lccl.number, budget.number) == (91, 92)
+    _all_present(store, asc)
+    for name in WITHDRAWING:
+        store.declarations.add(asc.jan.id, asc.people[name], DPI, "shares in LCCL", "withdrew", asc.lccl.id)
+
+    during = store.attendance.quorum(asc.jan.id, lccl.id)
+    assert (during.required, during.present, during.quorate) == (3, 2, False)  # six members, quorum three
+    in_room = [e.name for e in store.attendance.list_for(asc.jan.id, lccl.id) if e.in_room]
+    assert in_room == ["Councillor Kitterick", "Councillor Thalukdar"]
+    for minute in (first, budget):  # before the item and after it: all six
+        assert (store.attendance.quorum(asc.jan.id, minute.id).present,
+                store.attendance.quorum(asc.jan.id, minute.id).quorate) == (6, True)
+    assert store.attendance.quorum(asc.jan.id).present == 6  # after everything recorded so far
+
+
+def test_the_movements_follow_the_declaration(store, asc, count):
+    store.minutes.take_agenda(asc.jan.id)
+    lccl, budget = store.minutes.for_item(asc.lccl.id), store.minutes.for_item(asc.budget.id)
+    _all_present(store, asc)
+    kitterick = store.attendance.record_movement(asc.jan.id, asc.people["Kitterick"], "left", budget.id)
+    made = [store.declarations.add(asc.jan.id, asc.people[name], DPI, "shares in LCCL", "remained", asc.lccl.id)
+            for name in WITHDRAWING]
+    assert count("movements") == 1 and store.attendance.quorum(asc.jan.id, lccl.id).quorate
+
+    def withdrawals():
+        return [(m.name, m.kind, m.minute_number) for m in store.attendance.movements_for(asc.jan.id)
+                if m.id != kitterick.id]
+
+    for declaration in made:  # recorded as "remained", then corrected: now they withdrew
+        store.declarations.update(declaration.id, DPI, "shares in LCCL", "withdrew", asc.lccl.id)
+    assert len(withdrawals()) == 8 and {n for _, _, n in withdrawals()} == {91}
+    assert not store.attendance.quorum(asc.jan.id, lccl.id).quorate
+
+    joshi = made[0]
+    store.declarations.update(joshi.id, DPI, "shares in LCCL", "withdrew", asc.budget.id)  # another item
+    assert [w for w in withdrawals() if w[0] == "Councillor Joshi"] == [
+        ("Councillor Joshi", "withdrew", 92), ("Councillor Joshi", "returned", 92)]
+    assert store.attendance.quorum(asc.jan.id, lccl.id).quorate  # Joshi back in for 91: three
+    assert store.attendance.quorum(asc.jan.id, budget.id).present == 4  # Kitterick left, Joshi out
+    store.declarations.update(joshi.id, DPI, "shares in LCCL", "did-not-vote", asc.budget.id)
+    assert [w for w in withdrawals() if w[0] == "Councillor Joshi"] == []
+
+    for declaration in made[1:]:
+        store.declarations.remove(declaration.id)
+    assert withdrawals() == [] and count("movements") == 1  # the departure nobody declared stays
+    assert store.attendance.quorum(asc.jan.id, lccl.id).present == 6
+
+
+def test_a_withdrawal_declared_before_the_minute_is_opened_still_counts(store, asc):
+    _all_present(store, asc)
+    kitterick = asc.people["Kitterick"]
+    store.attendance.record_movement(asc.jan.id, kitterick, "left")
+    for name in WITHDRAWING:
+        store.declarations.add(asc.jan.id, asc.people[name], DPI, "shares in LCCL", "withdrew", asc.lccl.id)
+    store.declarations.add(asc.jan.id, kitterick, DPI, "a lease", "withdrew", asc.budget.id)
+    store.minutes.take_agenda(asc.jan.id)
+    lccl, budget = store.minutes.for_item(asc.lccl.id), store.minutes.for_item(asc.budget.id)
+    assert store.attendance.quorum(asc.jan.id, lccl.id).present == 1  # Thalukdar
+    # Kitterick's withdrawal and return, recorded after he left, do not bring him back.
+    assert [e.name for e in store.attendance.list_for(asc.jan.id) if not e.in_room] == ["Councillor Kitterick"]
+    assert store.attendance.quorum(asc.jan.id, budget.id).present == 5
+    store.declarations.remove(store.declarations.list_for(asc.jan.id)[0].id)
+    assert [m.kind for m in store.attendance.movements_for(asc.jan.id)] == ["left"] + ["withdrew", "returned"] * 4
+    with pytest.raises(NotFound):
+        store.attendance.quorum(asc.jan.id, 9999)
+
+
+# a Disclosable Pecuniary Interest ------------------------------------------------------------
+def test_a_dpi_the_member_did_not_withdraw_for_is_recorded_with_a_warning(store, asc):
+    from store.declarations import DPI_WARNING, must_withdraw, warning_for
+
+    assert must_withdraw(DPI) and must_withdraw(" disclosable pecuniary interest ") and not must_withdraw(ODI)
+    remained = store.declarations.add(asc.jan.id, asc.people["Joshi"], DPI, "a lease", "remained", asc.lccl.id)
+    assert remained.action == "remained"  # the clerk records what happened
+    assert warning_for(remained) == DPI_WARNING
+    assert warning_for(store.declarations.update(remained.id, DPI, "a lease", "did-not-vote", asc.lccl.id))
+    assert warning_for(store.declarations.update(remained.id, DPI, "a lease", "withdrew", asc.lccl.id)) is None
+    assert warning_for(store.declarations.add(asc.jan.id, asc.people["March"], ODI, "a friend")) is None

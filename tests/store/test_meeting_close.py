@@ -1,6 +1,6 @@
 """Closing a meeting: the time it closed ("the meeting closed at 8:11 pm"), and that it was held."""
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 
@@ -48,3 +48,20 @@ def test_a_cancelled_meeting_cannot_close(store, committee):
 def test_an_unknown_meeting(store):
     with pytest.raises(NotFound):
         store.meetings.close(999, "20:11")
+
+
+def test_a_meeting_with_confirmed_minutes_keeps_its_date_and_is_not_cancelled(store, committee):
+    """Even if its status was set back by another client: the store says why (m010 refuses it too)."""
+    meeting = store.meetings.add(committee.id, "2021-01-19")
+    store.agenda.start_from_standard_items(meeting.id)
+    store.minutes.take_agenda(meeting.id)
+    store.meetings.close(meeting.id, "20:11")
+    store.minutes.confirm_meeting(meeting.id, datetime(2021, 3, 9, 18, 5))
+    store.db.execute("UPDATE meetings SET status = 'agenda-published' WHERE id = ?", [meeting.id])
+    with pytest.raises(InvalidInput, match="minutes of this meeting are confirmed, so its date cannot move"):
+        store.meetings.update(meeting.id, date="2021-01-20")
+    with pytest.raises(InvalidInput, match="minutes of this meeting are confirmed, so it cannot be cancelled"):
+        store.meetings.cancel(meeting.id)
+    assert store.meetings.update(meeting.id, place="Town Hall").place == "Town Hall"
+    assert (store.meetings.get(meeting.id).date, store.meetings.get(meeting.id).status) == (
+        date(2021, 1, 19), "agenda-published")

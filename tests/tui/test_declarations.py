@@ -192,3 +192,77 @@ async def test_history_shows_the_members_declarations_across_meetings(make_app, 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DeclarationsScreen)
+
+
+def _listening(app) -> list[tuple[str, str]]:
+    said: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def record_notice(message, *args, **kwargs):
+        said.append((str(message), kwargs.get("severity", "information")))
+        return notify(message, *args, **kwargs)
+
+    app.notify = record_notice
+    return said
+
+
+async def test_a_dpi_defaults_to_withdrew_and_remaining_is_recorded_with_a_warning(make_app, committee, tui_store):
+    from store.declarations import DPI_WARNING
+
+    _, meeting = _meeting(tui_store, committee)
+    lccl = next(m for m in tui_store.minutes.list_for(meeting.id) if "LCCL" in m.title)
+    app = make_app()
+    said = _listening(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        action = app.screen.query_one("#field-action", Select)
+        assert action.value == "remained"  # the default category is not a DPI
+        await _choose(pilot, "category", DPI)
+        assert action.value == "withdrew"  # a DPI: the member must not take part
+        await _choose(pilot, "category", "Other Disclosable Interest")
+        assert action.value == "remained"  # put back
+        await _choose(pilot, "category", DPI)
+        await _choose(pilot, "person_id", "Councillor March")
+        await _choose(pilot, "item", f"{lccl.number}. {lccl.title}")
+        await _type(pilot, "nature", "she is a director of LCCL")
+        await _choose(pilot, "action", "remained in the meeting")  # what happened: she stayed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [declaration] = tui_store.declarations.list_for(meeting.id)
+        assert (declaration.category, declaration.action) == (DPI, "remained")  # recorded as it happened
+        assert (DPI_WARNING, "warning") in said
+
+        await pilot.press("e")  # editing keeps what was recorded: no silent change to "withdrew"
+        await pilot.pause()
+        assert app.screen.query_one("#field-action", Select).value == "remained"
+        await _choose(pilot, "action", "withdrew from the meeting for the item")
+        said.clear()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert tui_store.declarations.list_for(meeting.id)[0].action == "withdrew"
+        assert [m.kind for m in tui_store.attendance.movements_for(meeting.id)] == ["withdrew", "returned"]
+        assert (DPI_WARNING, "warning") not in said
+
+
+async def test_a_dpi_suggestion_opens_the_form_set_to_withdrew(make_app, committee, tui_store):
+    _, meeting = _meeting(tui_store, committee)
+    march = tui_store.people.find("March")
+    tui_store.interests.add(march.id, DPI, "she is a director of LCCL")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("tab", "down")  # Joshi's standing interest, then March's DPI
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # which item, and did she withdraw? The form asks.
+        values = app.screen.values()
+        assert (values["person_id"], values["category"], values["nature"], values["action"]) == (
+            march.id, DPI, "she is a director of LCCL", "withdrew")
+        assert tui_store.declarations.list_for(meeting.id) == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [declaration] = tui_store.declarations.list_for(meeting.id)
+        assert (declaration.name, declaration.action, declaration.interest_id is not None) == (
+            "Councillor March", "withdrew", True)

@@ -4,7 +4,13 @@ Two lists, tab and shift+tab between them: the declarations made at this meeting
 below them the register's standing interests and last meeting's declarations not yet
 made today. y (or Enter on a suggestion) records the highlighted suggestion for the whole
 meeting, the member remaining, in one key. A withdrawal for an item records the member's
-departure and return in Attendance (the store does it).
+departure and return in Attendance, and changing or deleting the declaration changes or
+deletes them (the store does it).
+
+A Disclosable Pecuniary Interest means the member must not take part (Localism Act 2011 s.31):
+the form offers "withdrew" for one, a DPI suggestion opens the form rather than being
+recorded in one key, and a DPI recorded without a withdrawal is accepted (the clerk records
+what happened) with a warning.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
+from store.declarations import must_withdraw, warning_for
 from store.errors import ClerkError
 from store.meeting_models import DECLARATION_ACTION_LABELS, Declaration, DeclarationSuggestion
 from tui.dialogs.confirm import ConfirmDialog
@@ -25,6 +32,30 @@ from tui.widgets.declaration_lists import WHOLE_MEETING, DeclarationList, Sugges
 WHOLE = 0  # the item choice meaning "the meeting as a whole"
 TITLE = "Declarations at this meeting"
 READ_ONLY = " (minutes confirmed, read-only)"
+
+
+class DeclarationForm(FormDialog):
+    """The declaration form: choosing a Disclosable Pecuniary Interest makes "withdrew" the action.
+
+    Only a change of category the clerk makes moves the action, and only from "remained" (the
+    default); choosing another category again puts back what it replaced.
+    """
+
+    def __init__(self, title: str, fields: list[Field], submit) -> None:
+        super().__init__(title, fields, submit)
+        self._category = next((f.value for f in fields if f.name == "category"), None)
+        self._replaced: str | None = None  # the action "withdrew" replaced, while a DPI is chosen
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "field-category" or event.value == self._category:
+            return
+        self._category = event.value
+        action = self.query_one("#field-action", Select)
+        if must_withdraw(str(event.value)):
+            if action.value == "remained":
+                self._replaced, action.value = action.value, "withdrew"
+        elif self._replaced is not None and action.value == "withdrew":
+            action.value, self._replaced = self._replaced, None
 
 
 class DeclarationsScreen(LivePaneScreen):
@@ -139,6 +170,9 @@ class DeclarationsScreen(LivePaneScreen):
         suggestion = self._suggestion()
         if suggestion is None or self.app.meeting_id is None:
             return
+        if must_withdraw(suggestion.category):  # which item, and did they withdraw? One key cannot say.
+            self.action_new(suggestion)
+            return
         saved = self.run_store(
             self.app.store.declarations.add, self.app.meeting_id, suggestion.person_id, suggestion.category,
             suggestion.nature, "remained", None, suggestion.interest_id,
@@ -149,7 +183,8 @@ class DeclarationsScreen(LivePaneScreen):
             self._show_detail()
             self.notify(f"{saved.name}: {saved.category} recorded for the whole meeting.", markup=False)
 
-    def action_new(self) -> None:
+    def action_new(self, suggestion: DeclarationSuggestion | None = None) -> None:
+        """The form for a new declaration; from a suggestion, with its member, category and nature."""
         meeting, committee = self.app.current_meeting(), self.app.current_committee()
         if meeting is None or committee is None or not self._changeable():
             return
@@ -158,17 +193,21 @@ class DeclarationsScreen(LivePaneScreen):
         if not entries:
             self.notify("No members serve on this committee on the day: press 9 for Members.", severity="warning")
             return
-        person = self._person()
+        person = (suggestion.person_id, suggestion.name) if suggestion else self._person()
         present = [e.person_id for e in entries if e.in_room]
         ids = [e.person_id for e in entries]
         default = person[0] if person and person[0] in ids else (present[0] if present else ids[0])
-        fields = [Field("person_id", "Member", default, kind="select",
-                        options=[(e.name, e.person_id) for e in entries])]
-        fields += self._declaration_fields(committee.declaration_categories)
+        options = [(e.name, e.person_id) for e in entries]
+        if suggestion and suggestion.person_id not in ids:  # last meeting's member, not serving today
+            options.append((suggestion.name, suggestion.person_id))
+            default = suggestion.person_id
+        fields = [Field("person_id", "Member", default, kind="select", options=options)]
+        fields += self._declaration_fields(committee.declaration_categories, suggestion=suggestion)
+        interest_id = suggestion.interest_id if suggestion else None
 
         def submit(values: dict) -> int:
             return store.declarations.add(meeting.id, values["person_id"], values["category"], values["nature"],
-                                          values["action"], values["item"] or None).id
+                                          values["action"], values["item"] or None, interest_id).id
 
         self._open("New declaration of interest", fields, submit)
 
@@ -196,24 +235,29 @@ class DeclarationsScreen(LivePaneScreen):
             return False
         return True
 
-    def _declaration_fields(self, categories, declaration: Declaration | None = None) -> list[Field]:
+    def _declaration_fields(self, categories, declaration: Declaration | None = None,
+                            suggestion: DeclarationSuggestion | None = None) -> list[Field]:
         labels = dict(self.items)
         if declaration and declaration.agenda_item_id is not None and declaration.agenda_item_id not in labels:
             labels[declaration.agenda_item_id] = declaration.item_title or "an item no longer on the agenda"
         items = [(WHOLE_MEETING.capitalize(), WHOLE)] + [(label[:70], item_id) for item_id, label in labels.items()]
-        category = declaration.category if declaration else (categories[1] if len(categories) > 1 else categories[0])
+        category = (declaration or suggestion).category if declaration or suggestion else (
+            categories[1] if len(categories) > 1 else categories[0])
         if category not in categories:  # a label since renamed in the committee's settings
             categories = (*categories, category)
         item = declaration.agenda_item_id if declaration and declaration.agenda_item_id is not None else WHOLE
+        nature = (declaration or suggestion).nature if declaration or suggestion else ""
+        # What happened, once recorded; for a new DPI, what should: the member withdraws.
+        action = declaration.action if declaration else ("withdrew" if must_withdraw(category) else "remained")
         return [
             Field("item", "Item", item, kind="select", options=items),
             Field("category", "Category", category, kind="select", options=[(c, c) for c in categories]),
             Field("nature", "Nature of the interest (the minutes say: declared … in that …)",
-                  declaration.nature if declaration else "", placeholder="e.g. his wife worked for the Reablement Team"),
-            Field("action", "What the member did", declaration.action if declaration else "remained", kind="select",
+                  nature, placeholder="e.g. his wife worked for the Reablement Team"),
+            Field("action", "What the member did", action, kind="select",
                   options=[(label, key) for key, label in DECLARATION_ACTION_LABELS.items()],
-                  help="Withdrew, for an item: the departure and return are recorded in Attendance."
-                  if declaration is None else ""),
+                  help="Withdrew, for an item: the departure and return are recorded in Attendance. "
+                  "A Disclosable Pecuniary Interest: the member must not take part."),
         ]
 
     def _open(self, title: str, fields: list[Field], submit) -> None:
@@ -225,16 +269,24 @@ class DeclarationsScreen(LivePaneScreen):
                 self.query_one(DeclarationList).select(saved[0])
                 self._show_detail()
                 self.notify("Declaration saved.")
+                self._warn(saved[0])
 
-        self.app.push_screen(FormDialog(title, fields, lambda values: saved.append(submit(values))), done)
+        self.app.push_screen(DeclarationForm(title, fields, lambda values: saved.append(submit(values))), done)
+
+    def _warn(self, declaration_id: int) -> None:
+        """A DPI recorded without a withdrawal: accepted (it is what happened), but the clerk is told."""
+        declaration = next((d for d in self.declarations if d.id == declaration_id), None)
+        warning = warning_for(declaration) if declaration else None
+        if warning:
+            self.notify(warning, severity="warning", markup=False)
 
     def action_delete(self) -> None:
         declaration = self._declaration()
         if declaration is None or not self._changeable():
             return
         question = f"Delete the declaration by {declaration.name}?\n\n{declaration.category}: {declaration.nature}"
-        if declaration.action == "withdrew":
-            question += "\n\nThe withdrawal and return stay in Attendance: remove them there (d) if they were wrong."
+        if declaration.action == "withdrew" and declaration.agenda_item_id is not None:
+            question += "\n\nThe withdrawal and return it recorded in Attendance are deleted with it."
 
         def answered(yes: bool | None) -> None:
             if yes:
