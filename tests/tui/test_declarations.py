@@ -12,6 +12,8 @@ from tui.dialogs.form import FormDialog
 from tui.screens.declarations import DeclarationsScreen
 from tui.widgets.attendance_lists import MovementList
 from tui.widgets.declaration_lists import DeclarationList, HistoryList, SuggestionList
+from tui.widgets.live_strip import LiveStrip
+from tui.widgets.quorum_meter import QuorumMeter
 
 INTEREST = "his wife worked for the Reablement Team at Leicester City Council"
 
@@ -126,6 +128,17 @@ async def test_dpi_withdrawal_on_an_item_records_the_departure_and_return(make_a
         await pilot.press("3")  # the Attendance pane shows the withdrawal and return
         await pilot.pause()
         assert _column(app, MovementList, 1) == [f"withdrew at minute {lccl.number}", f"returned at minute {lccl.number}"]
+        # All three present: while LCCL is taken March is out of the room, so two count to the quorum.
+        for person in ("Joshi", "March", "Kitterick"):
+            tui_store.attendance.set(meeting.id, tui_store.people.find(person).id, "present")
+        app.set_minute(lccl.id)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen.query_one(QuorumMeter).state.present == 2
+        assert app.screen.query_one(LiveStrip)._state[2].present == 2
+        await pilot.press("f7")  # the item before: March is back
+        await pilot.pause()
+        assert app.screen.query_one(QuorumMeter).state.present == 3
 
 
 async def test_empty_nature_keeps_the_form_open_and_stores_nothing(make_app, committee, tui_store):

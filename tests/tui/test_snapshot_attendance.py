@@ -33,6 +33,9 @@ def _build(store: Store) -> None:
     attendance.record_movement(meeting.id, people["March"].id, "left", minutes[2].id, time(18, 30))
     attendance.add_other(meeting.id, "Angie Smith", "Democratic Support Officer", officer.id)
     attendance.add_other(meeting.id, "Martin Samuels", "Strategic Director Social Care and Education")
+    # Taking the item at which March left: the room as it is now.
+    store.ui_state.set("meeting_id", meeting.id)
+    store.ui_state.set("minute_id", minutes[2].id)
 
 
 def test_attendance_pane(snap_compare, tmp_path, frozen_today, frozen_now):

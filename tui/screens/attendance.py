@@ -60,7 +60,10 @@ class AttendanceScreen(LivePaneScreen):
     def refresh_pane(self) -> None:
         meeting = self.app.current_meeting()
         attendance = self.app.store.attendance
-        entries = attendance.list_for(meeting.id) if meeting else []
+        # Who is in the room while the item being taken is taken: a member who withdrew for it is out.
+        taking = self.app.current_minute()
+        minute_id = taking.id if taking else None
+        entries = attendance.list_for(meeting.id, minute_id) if meeting else []
         movements = attendance.movements_for(meeting.id) if meeting else []
         members = self.query_one(AttendanceList)
         members.show_entries(entries, movements)
@@ -69,7 +72,7 @@ class AttendanceScreen(LivePaneScreen):
         members.border_title = MEMBERS_TITLE + (READ_ONLY if locked else "")
         self.query_one(MovementList).show_movements(movements)
         self.query_one(OthersList).show_others(attendance.others_for(meeting.id) if meeting else [])
-        self.query_one(QuorumMeter).show(attendance.quorum(meeting.id) if meeting else None)
+        self.query_one(QuorumMeter).show(attendance.quorum(meeting.id, minute_id) if meeting else None)
         self.refresh_bindings()
 
     def on_descendant_focus(self) -> None:

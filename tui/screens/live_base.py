@@ -42,10 +42,12 @@ class LivePaneScreen(PaneScreen):
             return
         store = app.store
         minutes = store.minutes.list_for(meeting.id)
+        taking = app.current_minute()
         strip.show(
-            app.current_minute(),
+            taking,
             store.minutes.next_number(meeting.id),
-            store.attendance.quorum(meeting.id),
+            # The room while this item is taken: a member who withdrew for it is out.
+            store.attendance.quorum(meeting.id, taking.id if taking else None),
             len(minutes),
         )
 
