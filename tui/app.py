@@ -169,7 +169,7 @@ class ClerkApp(App):
         self.store.ui_state.set("pane", mode)
         hidden = self._panes.get(mode)
         if hidden is not None and mode != self.current_mode:
-            # Read the store while the pane is hidden: the switch then lays it out and paints it once.
+            # Read the store while the pane is still hidden: it never shows a frame of what it showed before.
             hidden.bring_up_to_date()
         self.switch_mode(mode)
 

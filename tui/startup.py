@@ -5,10 +5,11 @@ as long as the app, and Python's collector would scan them again and again while
 made (a tenth of a second of every start on a 2-core laptop). `begin()` (called by `clerk`
 before it loads the app) makes collections rare; `settled()` (called by the app once its
 first pane is drawn) freezes what exists then, so later collections, such as those while
-switching panes, never scan it again, and puts the usual thresholds back. A pane shown for the first time makes thousands more such objects (its
-module, its widgets, their styles), and the collector's full passes over them cost 40-70 ms: a
-dropped frame at a random key. `pane_made()` freezes them too. An app that tests start without
-`begin()` leaves the collector alone.
+switching panes, never scan it again, and puts the usual thresholds back. A pane shown for
+the first time makes thousands more such objects (its module, its widgets, their styles), and
+the collector's full passes over them cost 40-70 ms: a dropped frame at a random key.
+`pane_made()` freezes them too. An app that tests start without `begin()` leaves the
+collector alone.
 """
 
 from __future__ import annotations
