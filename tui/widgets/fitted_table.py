@@ -30,8 +30,10 @@ class FittedTable(DataTable):
         """Show `rows`; the cursor goes to `select`, else stays on the row it was on."""
         wanted = select if select is not None else self.selected_key()
         previous = self.cursor_row
-        self._rows = list(rows)
-        self._fill()
+        rows = list(rows)
+        if rows != self._rows:  # refilling repaints the whole table: only when it shows something else
+            self._rows = rows
+            self._fill()
         keys = self.keys
         if wanted in keys:
             self.move_cursor(row=keys.index(wanted))
