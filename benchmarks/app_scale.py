@@ -21,7 +21,7 @@
 The app is started as `clerk` starts it (tui/startup.py: the collector's settings), with a
 fixed clock, on a copy of the cached archive (the app writes its ui state).
 
-    python benchmarks/app_scale.py [--starts 10] [--rounds 3] [--actions 60]
+    python benchmarks/app_scale.py [--starts 10] [--rounds 3] [--actions 150]
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def prepared_copy(folder: Path) -> Path:
     return db
 
 
-def run(starts_n: int = 10, rounds: int = 3, actions_n: int = 60) -> list[dict]:
+def run(starts_n: int = 10, rounds: int = 3, actions_n: int = 150) -> list[dict]:
     with tempfile.TemporaryDirectory() as name:
         db = prepared_copy(Path(name))
         with sqlite3.connect(db) as conn:
@@ -300,7 +300,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--starts", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--actions", type=int, default=60)
+    parser.add_argument("--actions", type=int, default=150)
     args = parser.parse_args()
     for result in run(args.starts, args.rounds, args.actions):
         m, b = result["measured"], result["baseline"]
