@@ -6,8 +6,9 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from store.demo import build_demo
+from store.search import SearchHit
 from tui.dialogs.form import FormDialog
-from tui.screens.search import SearchScreen, highlighted
+from tui.screens.search import SearchScreen, highlighted, hit_text
 
 
 @pytest.fixture
@@ -204,3 +205,16 @@ async def test_the_date_filter_is_not_remembered_after_the_app_closes(make_app, 
         assert app.current_mode == "search"
         await _settle(app, pilot)
         assert "any date (ctrl+f)" in _status(app)
+
+
+def test_a_hit_whose_match_is_its_title_shows_the_title_once_lit_up():
+    topic = SearchHit("programme", "Adult Social Care Scrutiny Commission", None, None,
+                      "Community Opportunities / Day care Review", "Community Opportunities / Day «care» Review",
+                      None, None)
+    text = hit_text(topic)
+    assert text.plain.count("Day care Review") == 1
+    assert text.plain.splitlines()[1] == "Community Opportunities / Day care Review  (work programme)"
+    minute = SearchHit("minute", "Adult Social Care Scrutiny Commission", None, 91, "LCCL - verbal update",
+                       "the «LCCL» representative addressed the commission", 7, 3)
+    assert hit_text(minute).plain.splitlines()[1:] == ["LCCL - verbal update",
+                                                        "the LCCL representative addressed the commission"]

@@ -74,11 +74,20 @@ def hit_text(hit: SearchHit) -> Text:
     if hit.exempt:
         text.append("  PRIVATE", style="bold red")
     text.append("\n")
-    text.append(hit.title, style="bold")
+    snippet = highlighted(hit.snippet)
+    # When the words matched are the title itself (a topic has no other text), light them up in
+    # the title rather than print the title twice.
+    title_matched = snippet.plain == " ".join(hit.title.split())
+    if title_matched:
+        snippet.stylize("bold")
+        text.append_text(snippet)
+    else:
+        text.append(hit.title, style="bold")
     if hit.kind != "minute":
         text.append(f"  ({KIND_LABELS.get(hit.kind, hit.kind)})", style="dim italic")
-    text.append("\n")
-    text.append_text(highlighted(hit.snippet))
+    if not title_matched:
+        text.append("\n")
+        text.append_text(snippet)
     return text
 
 
