@@ -288,7 +288,7 @@ class _Writer:
             item_id = self._insert_item(
                 meeting_id, position, item.title, standard, description=item.description,
                 recommendation=item.recommendation, verbal_update=int(item.verbal_update),
-                exempt_paragraph=item.exempt_paragraph)
+                exempt_paragraph=item.exempt_paragraph, published_number=str(item.number))
             for index, appendix in enumerate(item.appendices, start=1):
                 self.db.table("documents").insert(dict(
                     agenda_item_id=item_id, position=index, kind="imported", appendix_label=appendix.label,

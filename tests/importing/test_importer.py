@@ -88,6 +88,8 @@ def test_fixture_agenda_meeting(store, fixture_file):
     items = store.agenda.list_for(march.id)
     assert [i.title for i in items] == AGENDA_TITLES
     assert [i.position for i in items] == list(range(1, 13))
+    # Published numbers, as the pack prints them: an item added later is 10A, never a renumbering.
+    assert [i.published_number for i in items] == [str(n) for n in range(1, 13)]
     assert [i.standard_key for i in items] == [
         "apologies", "declarations", "previous-minutes", "petitions", "questions",
         None, None, None, None, None, "work-programme", "urgent-business"]
