@@ -29,4 +29,4 @@ class ContextBar(Static):
                 if meeting.start_time:
                     when += f", {clock_time(meeting.start_time)}"
                 text.append(f"  · {when} · {status_label(meeting.status)}")
-        self.update(text)
+        self.update(text, layout=False)  # one line always (app.tcss): no layout needed

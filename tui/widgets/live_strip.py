@@ -53,4 +53,4 @@ class LiveStrip(Static):
             title = minute.title if len(minute.title) <= width else minute.title[:width - 1] + "…"
             text.append(title, style="bold")
         text.append_text(tail)
-        self.update(text)
+        self.update(text, layout=False)  # one line always (app.tcss): the clock ticks without a layout
