@@ -33,8 +33,10 @@ class RecordList(DataTable):
         """Show `rows`; keep the cursor on `select`, else on the record it was on."""
         wanted = select if select is not None else self.selected_id()
         previous_row = self.cursor_row
-        self._rows = list(rows)
-        self._fill()
+        rows = list(rows)
+        if rows != self._rows:  # refilling repaints the whole table: only when it shows something else
+            self._rows = rows
+            self._fill()
         ids = [key for key, _ in self._rows]
         if wanted in ids:
             self.move_cursor(row=ids.index(wanted))
