@@ -6,12 +6,12 @@ from typing import ClassVar, Sequence
 
 from rich.text import Text
 from textual import events
-from textual.widgets import DataTable
+from tui.widgets.quick_table import QuickTable
 
 Row = tuple[str, Sequence[Text | str]]
 
 
-class FittedTable(DataTable):
+class FittedTable(QuickTable):
     """Rows are (key, cells); cells are shown as plain Text, never parsed as markup.
 
     `COLUMNS` holds (label, width, share): a column with a width keeps it; the others divide
@@ -58,6 +58,7 @@ class FittedTable(DataTable):
             self.add_row(*(_cell(value) for value in cells), key=key)
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1), scroll=False)
+        self.settle()
 
     def _widths(self) -> list[int]:
         scrollbar = self.styles.scrollbar_size_vertical if len(self._rows) + 1 > self.size.height else 0

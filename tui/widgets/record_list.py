@@ -6,13 +6,13 @@ from typing import ClassVar, Sequence
 
 from rich.text import Text
 from textual import events
-from textual.widgets import DataTable
+from tui.widgets.quick_table import QuickTable
 
 Cell = str | Text
 Row = tuple[int, Sequence[Cell]]
 
 
-class RecordList(DataTable):
+class RecordList(QuickTable):
     """Rows are shown as given (`show`) and never parsed as markup.
 
     Subclasses set `COLUMNS`: (label, widest) pairs, where `widest` caps a column that can
@@ -70,6 +70,7 @@ class RecordList(DataTable):
             self.add_row(*(_cell(value) for value in cells), key=str(key))
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1), scroll=False)
+        self.settle()
 
     def _widths(self) -> list[int]:
         widths = []
