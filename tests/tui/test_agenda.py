@@ -329,3 +329,23 @@ async def test_help_and_palette_name_the_agenda_keys(make_app, march):
         for line in ("Agenda pane: items (2)", "Agenda pane: documents (2)", "Standard items", "Replace",
                      "To follow", "Export"):
             assert line in keys
+
+
+async def test_moving_the_cursor_repaints_what_it_leaves_and_reaches(make_app, march):
+    """The list repaints only the two items the cursor moves between: what it shows after each
+    move must be what it draws from nothing, highlight included."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        agenda = app.screen.query_one(AgendaList)
+        crop = agenda.region.reset_offset
+
+        def drawn() -> list[list[tuple[str, object]]]:
+            return [[(segment.text, segment.style) for segment in strip] for strip in agenda.render_lines(crop)]
+
+        for key in ("down", "down", "down", "up", "end", "home"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown_now = drawn()
+            agenda._styles_cache.clear()  # forget every painted line
+            assert shown_now == drawn(), key
