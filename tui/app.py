@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from functools import partial
 from typing import Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +22,8 @@ from tui.dialogs.switcher import SwitcherDialog
 from tui.panes import PANE_BY_MODE, PANES, Pane
 from tui.screens.base import PaneScreen
 
+
+QUIET_SECONDS = 2.0  # no key or click for this long: a moment for the collector's full pass (tui/startup.py)
 
 # Textual's own pair; the panes' styles use theme variables only, so both read well.
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
@@ -58,6 +62,18 @@ class ClerkApp(App):
         mode = self.store.ui_state.get("pane")
         self.switch_mode(mode if mode in PANE_BY_MODE else "meetings")
         self.call_after_refresh(startup.settled)
+        if startup.began():
+            self._last_input = time.monotonic()
+            self.set_interval(QUIET_SECONDS, self._collect_when_quiet)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_when_quiet(self) -> None:
+        if time.monotonic() - self._last_input >= QUIET_SECONDS:
+            startup.quiet_moment()
 
     def _restore_theme(self) -> None:
         """The theme chosen last time (F2 or the palette's Theme), and remember every change."""

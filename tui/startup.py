@@ -8,7 +8,11 @@ first pane is drawn) freezes what exists then, so later collections, such as tho
 switching panes, never scan it again, and puts the usual thresholds back. A pane shown for
 the first time makes thousands more such objects (its module, its widgets, their styles), and
 the collector's full passes over them cost 40-70 ms: a dropped frame at a random key.
-`pane_made()` freezes them too. An app that tests start without `begin()` leaves the
+`pane_made()` freezes them too. The objects made after that (caches of drawn lines, records
+shown) still gather in the oldest generation, and a full pass over them every so often cost
+30-70 ms in the middle of a key; so once settled the collector makes no full passes by
+itself, and the app calls `quiet_moment()` when no key has been pressed for a while, which
+makes the full pass then, unseen. An app that tests start without `begin()` leaves the
 collector alone.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import gc
 
 STARTUP_THRESHOLDS = (50_000, 50, 100)
+NO_FULL_PASSES = 1_000_000  # the oldest generation's threshold while running: quiet_moment() does them
 _usual: tuple[int, int, int] | None = None
 _began = False
 
@@ -33,8 +38,19 @@ def settled() -> None:
     global _usual
     if _usual is not None:
         gc.freeze()
-        gc.set_threshold(*_usual)
+        young, middle, _ = _usual
+        gc.set_threshold(young, middle, NO_FULL_PASSES)
         _usual = None
+
+
+def began() -> bool:
+    return _began
+
+
+def quiet_moment() -> None:
+    """Nobody is typing: the full collection that would otherwise fall on a key happens now."""
+    if _began and gc.get_count()[2]:
+        gc.collect()
 
 
 def pane_made() -> None:
