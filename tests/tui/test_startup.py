@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -69,16 +70,22 @@ def test_an_app_started_by_tests_leaves_the_collector_alone(monkeypatch):
 
 async def test_the_app_collects_only_when_no_key_has_been_pressed_for_a_while(started_as_clerk, make_app,
                                                                            monkeypatch):
-    moments: list[float] = []
+    moments: list[bool] = []
     monkeypatch.setattr(app_module, "QUIET_SECONDS", 0.2)
-    monkeypatch.setattr(startup, "quiet_moment", lambda: moments.append(asyncio.get_running_loop().time()))
+    monkeypatch.setattr(startup, "quiet_moment", lambda: moments.append(True))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        # Keys every 0.05 s for half a second: never quiet for 0.2 s, so no pass.
-        for _ in range(10):
-            await pilot.press("1")
-            await asyncio.sleep(0.05)
-        assert moments == []
-        await asyncio.sleep(0.7)  # quiet: the next tick collects
+        before = app._last_input
+        await pilot.press("1")
+        assert app._last_input > before  # a key counts as the clerk at work
+        moments.clear()
+        app._last_input = time.monotonic()
+        app._collect_when_quiet()
+        assert moments == []  # a key just now: no pass
+        app._last_input = time.monotonic() - 0.2
+        app._collect_when_quiet()
+        assert moments == [True]
+        moments.clear()
+        await asyncio.sleep(0.7)  # nobody types: the app's own timer finds the quiet moment
         assert moments
