@@ -42,14 +42,16 @@ def row(name: str, measured: list[float], baseline: list[float], target: float |
 
 
 def work_row(name: str, measured: list[float], baseline: list[float], own: list[float],
-             budget_ms: float | None, painting: list[float]) -> dict:
+             budget_ms: float | None, painting: list[float], alone: list[float] | None = None) -> dict:
     """A row whose target is absolute: `own` (seconds of the app's own work per action, e.g. the CPU
     time an action costs beyond what the same steps cost on a bare app) must stay within
     `budget_ms` at p95 (None: a reference figure with no target). `measured` and `baseline` are
     the wall times shown beside it; `painting` is the part of `own` spent in Textual's layout and
-    paint, shown beside it."""
+    paint, shown beside it; `alone`, if given, what Textual alone costs for the same action."""
     result = row(name, measured, baseline)
     result["own"] = summary(own)
     result["painting"] = summary(painting)
     result["budget_ms"] = budget_ms
+    if alone is not None:
+        result["alone"] = summary(alone)
     return result

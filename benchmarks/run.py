@@ -45,6 +45,10 @@ def main() -> int:
             own, budget = row["own"], row.get("budget_ms")
             target = (f"own work {own['median_ms']:.1f} ms median, {own['p95_ms']:.1f} ms p95 (Textual's layout "
                       f"and paint {row['painting']['median_ms']:.1f} ms of the median)")
+            if "alone" in row:
+                alone = row["alone"]
+                target += (f"; Textual alone, same screen and words: {alone['median_ms']:.1f} ms median, "
+                           f"{alone['p95_ms']:.1f} ms p95")
             target += f"; ≤ {budget:g} ms (p95)" if budget else " (reference)"
             missed = bool(budget) and own["p95_ms"] > budget
         elif row.get("target"):
