@@ -331,11 +331,12 @@ async def test_help_and_palette_name_the_agenda_keys(make_app, march):
             assert line in keys
 
 
-async def test_moving_the_cursor_repaints_what_it_leaves_and_reaches(make_app, march):
+@pytest.mark.parametrize("height", [40, 14], ids=["whole-list", "list-scrolls"])
+async def test_moving_the_cursor_repaints_what_it_leaves_and_reaches(make_app, march, height):
     """The list repaints only the two items the cursor moves between: what it shows after each
-    move must be what it draws from nothing, highlight included."""
+    move must be what it draws from nothing, highlight included, also when the list scrolls."""
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, height)) as pilot:
         await start(pilot)
         agenda = app.screen.query_one(AgendaList)
         crop = agenda.region.reset_offset
@@ -343,9 +344,12 @@ async def test_moving_the_cursor_repaints_what_it_leaves_and_reaches(make_app, m
         def drawn() -> list[list[tuple[str, object]]]:
             return [[(segment.text, segment.style) for segment in strip] for strip in agenda.render_lines(crop)]
 
-        for key in ("down", "down", "down", "up", "end", "home"):
+        scrolled = False
+        for key in ("down", "down", "down", "up", "end", "up", "home", *["down"] * 6):
             await pilot.press(key)
             await pilot.pause()
             shown_now = drawn()
             agenda._styles_cache.clear()  # forget every painted line
             assert shown_now == drawn(), key
+            scrolled = scrolled or agenda.scroll_offset.y > 0
+        assert scrolled == (height == 14)
