@@ -196,7 +196,7 @@ def test_statuses_long_after_the_meetings(demo):
     assert statuses == {
         "2020-11-10": "minutes-confirmed",
         "2021-01-19": "minutes-confirmed",
-        "2021-03-09": "minutes-confirmed",
+        "2021-03-09": "held",  # the demo holds no minutes of 9 March: they are the clerk's to take
         "2021-05-04": "held",
     }
 
