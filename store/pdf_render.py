@@ -151,12 +151,14 @@ def _table_rows(text: str) -> list[list[str]]:
         if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
             continue
         rows.append(cells)
-    width = max(len(r) for r in rows)
+    width = max((len(r) for r in rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]
 
 
 def _draw(pdf: FPDF, block: tuple[str, str]) -> None:
     kind, text = block
+    if kind == "table" and not _table_rows(text):
+        kind = "para"  # "||" or a lone separator: pipes with no cells are words, not a table
     if kind == "table":
         pdf.set_font("Helvetica", size=8)
         with pdf.table(text_align="LEFT", line_height=4, first_row_as_headings=True) as table:
