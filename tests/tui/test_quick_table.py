@@ -85,3 +85,27 @@ async def test_a_cell_the_quick_path_cannot_draw_is_drawn_by_datatable():
         quick, plain = app.query_one("#quick", QuickTable), app.query_one("#plain", DataTable)
         assert lines(quick) == lines(plain)
         assert "two" in "".join(text for text, _ in lines(quick)[6])
+
+
+async def test_a_row_whose_only_change_is_its_style_is_drawn_again():
+    """Text's equality leaves out its base style: a list shown again with a row now dimmed
+    must not keep the row as it was."""
+    from tui.widgets.record_list import RecordList
+
+    class Names(RecordList):
+        COLUMNS = (("Name", None),)
+
+    class OneList(App):
+        def compose(self) -> ComposeResult:
+            yield Names(id="names")
+
+    app = OneList()
+    async with app.run_test(size=(40, 8)) as pilot:
+        names = app.query_one(Names)
+        names.show([(1, [Text("Joshi")]), (2, [Text("March")])])
+        await pilot.pause()
+        app.set_focus(None)
+        names.show([(1, [Text("Joshi")]), (2, [Text("March", style="dim strike")])])
+        await pilot.pause()
+        march = [segment for segment in names.render_line(2) if "March" in segment.text][0]
+        assert march.style.strike and march.style.dim

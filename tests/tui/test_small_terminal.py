@@ -23,3 +23,21 @@ async def test_every_pane_fits_80_by_24(tui_store, frozen_today, make_app):
         await pilot.press("5")
         await pilot.pause()
         assert app.screen.query_one("#minutes-right").region.width >= 38  # the notes' side
+
+
+async def test_the_meetings_list_fits_without_sideways_scrolling(tui_store, frozen_today, make_app):
+    """At 80 columns every column still shows (no sideways scrolling); at 100 only the place,
+    which the detail below gives in full, is cut."""
+    build_demo(tui_store, today=frozen_today)
+    app = make_app()
+    for width in (80, 100):
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            table = app.screen.query_one("#meetings-table")
+            assert table.max_scroll_x == 0
+            lines = [table.render_line(y).text for y in range(table.size.height)]
+            assert "Agend" in lines[0]  # the last column, cut but there
+            if width == 100:
+                assert "Tue 19 Jan 2021" in "\n".join(lines) and "Virtual Meeting using Zoom" not in "\n".join(lines)
+        app = make_app()

@@ -17,6 +17,7 @@ from store.models import MEETING_STATUSES, Meeting
 from store.numbering import municipal_year_label
 from store.values import time_text
 from tui.screens.year_pane import YearPaneScreen
+from tui.widgets.meeting_lists import MeetingList
 
 if TYPE_CHECKING:
     from store.importing.models import ImportReport
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 # The dialogs (and the form widgets they need) load when first opened: this is the pane the
 # app usually starts on (benchmarks/app_scale.py).
-
-COLUMNS = ("", "Date", "Time", "Place", "Status", "Publish by", "Agenda setting")
 
 
 def published_on(meeting: Meeting) -> date | None:
@@ -57,9 +56,7 @@ class MeetingsScreen(YearPaneScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="year-bar")
-        table = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield MeetingList(id="meetings-table")
         yield Static("", id="meeting-detail")
 
     # loading ----------------------------------------------------------------
@@ -68,11 +65,10 @@ class MeetingsScreen(YearPaneScreen):
         self._fill_table()
 
     def _fill_table(self, keep_meeting: int | None = None) -> None:
-        table = self.query_one("#meetings-table", DataTable)
-        previous_row = table.cursor_row
-        table.clear()
+        table = self.query_one(MeetingList)
         committee = self.app.current_committee()
         if committee is None:
+            table.show([])
             self.query_one("#year-bar", Static).update("No committee yet: press 9 for Members, then n to create one.")
             self.query_one("#meeting-detail", Static).update("")
             return
@@ -85,20 +81,14 @@ class MeetingsScreen(YearPaneScreen):
         )
         today = self.app.today()
         meetings = self.app.store.meetings.list_for(committee.id, self.year)
-        for meeting in meetings:
-            table.add_row(*self._cells(meeting, today), key=str(meeting.id))
+        target = keep_meeting if keep_meeting is not None else self.app.meeting_id
+        table.show([(meeting.id, self._cells(meeting, today)) for meeting in meetings], select=target)
         if not meetings:
             self.query_one("#meeting-detail", Static).update(
                 Text(f"No meetings in {label}. Press n to add one, i to import minutes or an agenda pack, "
                      "or [ and ] to see other years.")
             )
             return
-        target = keep_meeting if keep_meeting is not None else self.app.meeting_id
-        ids = [m.id for m in meetings]
-        if target in ids:
-            table.move_cursor(row=ids.index(target))
-        else:
-            table.move_cursor(row=min(max(previous_row, 0), len(ids) - 1))
         self._show_detail()
 
     def _cells(self, meeting: Meeting, today) -> list:
@@ -127,11 +117,8 @@ class MeetingsScreen(YearPaneScreen):
         ]
 
     def _selected(self) -> Meeting | None:
-        table = self.query_one("#meetings-table", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return self.app.store.meetings.get(int(row_key.value))
+        meeting_id = self.query_one(MeetingList).selected_id()
+        return self.app.store.meetings.get(meeting_id) if meeting_id is not None else None
 
     def _show_detail(self) -> None:
         meeting = self._selected()

@@ -36,7 +36,9 @@ class KeyedTable(QuickTable):
         """Show `rows`; the cursor goes to the row keyed `wanted`, else stays where it was."""
         previous = self.cursor_row
         rows = list(rows)
-        if rows != self._rows:  # refilling repaints the whole table: only when it shows something else
+        # Refilling repaints the whole table: only when it shows something else. Text's own
+        # equality leaves out its base style, so a row that only turns dim would be missed.
+        if _looks(rows) != _looks(self._rows):
             self._rows = rows
             self._fill()
         keys = self._keys()
@@ -67,6 +69,12 @@ class KeyedTable(QuickTable):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fill()
+
+
+def _looks(rows: Sequence[tuple[Hashable, Sequence[Cell]]]) -> list:
+    """Rows as they would be drawn: every cell's words, base style and spans."""
+    return [(key, [(cell.plain, str(cell.style), cell.spans) if isinstance(cell, Text) else cell for cell in cells])
+            for key, cells in rows]
 
 
 def fitted_cell(value: Cell) -> Text:

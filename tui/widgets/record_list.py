@@ -51,11 +51,14 @@ class RecordList(KeyedTable):
             widths.append(min(longest, widest) if widest else longest)
         width = self.size.width
         scrollbar = self.styles.scrollbar_size_vertical if len(self._rows) + 1 > self.size.height else 0
-        room = width - 2 * self.cell_padding * len(widths) - scrollbar
         if width:
-            while sum(widths) > room:
-                widest = max(range(len(widths)), key=widths.__getitem__)
-                if widths[widest] <= self.NARROWEST:
-                    break
-                widths[widest] -= 1
+            self._narrow(widths, width - 2 * self.cell_padding * len(widths) - scrollbar)
         return widths
+
+    def _narrow(self, widths: list[int], room: int) -> None:
+        """Take columns in until they fit `room`: the widest first, none below NARROWEST."""
+        while sum(widths) > room:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            if widths[widest] <= self.NARROWEST:
+                break
+            widths[widest] -= 1
