@@ -41,3 +41,20 @@ async def test_the_meetings_list_fits_without_sideways_scrolling(tui_store, froz
             if width == 100:
                 assert "Tue 19 Jan 2021" in "\n".join(lines) and "Virtual Meeting using Zoom" not in "\n".join(lines)
         app = make_app()
+
+
+async def test_a_long_form_keeps_its_buttons_in_view(tui_store, frozen_today, make_app):
+    """The agenda item's form (title, description, recommendation, …) on 24 rows: its fields
+    scroll in what is left, and Save stays on the screen."""
+    from tui.dialogs.form import FormDialog
+
+    build_demo(tui_store, today=frozen_today)
+    for rows in (24, 40):
+        app = make_app()
+        async with app.run_test(size=(80, rows)) as pilot:
+            await pilot.press("2", "e")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            save = app.screen.query_one("#save").region
+            assert save.height and save.bottom <= rows
+            assert app.screen.query_one("#form-fields").styles.max_height.value == (26 if rows == 40 else 10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
@@ -73,6 +74,15 @@ class FormDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    # The fields scroll within 26 rows (app.tcss), which leaves the error and the buttons in view
+    # on a 40-row terminal; on a shorter one they get a row less for every row it lacks.
+    FIELDS_ROWS, AT_TERMINAL_ROWS, FEWEST_FIELD_ROWS = 26, 40, 4
+
+    def on_resize(self, event: events.Resize) -> None:
+        short_by = max(0, self.AT_TERMINAL_ROWS - event.size.height)
+        fields = self.query_one("#form-fields")
+        fields.styles.max_height = max(self.FEWEST_FIELD_ROWS, self.FIELDS_ROWS - short_by)
 
     def values(self) -> dict:
         result = {}
