@@ -227,16 +227,6 @@ class SearchStore:
             minute_of_hit=_MINUTE_OF_HIT, programme_committee=_PROGRAMME_COMMITTEE, item_exempt=_ITEM_EXEMPT)
         return {row[1]: row for row in self.db.execute(sql, [OPEN, CLOSE, query, *sids]).fetchall()}
 
-    def count(self, text: str | None) -> int:
-        query = clean_query(text)
-        if query is None:
-            return 0
-        try:
-            return self.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
-                                   [query]).fetchone()[0]
-        except sqlite3.OperationalError:
-            return 0
-
     def jump(self, text: str | None, committee_id: int | None, today: date) -> Minute | None:
         """The minute meant by "97", "minute 97" (the committee's municipal year of `today`) or
         "97/2020" (the municipal year that began in 2020); None when the text is not that or
