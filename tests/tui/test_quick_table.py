@@ -10,7 +10,8 @@ from textual.widgets import DataTable
 from tui.widgets.quick_table import QuickTable
 
 ROWS = [
-    ("1", [Text(" 86", style="bold"), Text("APOLOGIES FOR ABSENCE"), Text("confirmed", style="green"), Text("·", style="dim")]),
+    ("1", [Text(" 86", style="bold"), Text("APOLOGIES FOR ABSENCE"), Text("confirmed", style="green"),
+           Text("·", style="dim")]),
     ("2", [Text(" 87", style="bold"), Text("A title far too long for its column, cut with an ellipsis"),
            Text("draft ¶3", style="italic"), Text("12")]),
     ("3", [Text(""), Text("Café – 東京 wide characters"), Text("draft"), Text("")]),
