@@ -58,3 +58,22 @@ async def test_a_long_form_keeps_its_buttons_in_view(tui_store, frozen_today, ma
             save = app.screen.query_one("#save").region
             assert save.height and save.bottom <= rows
             assert app.screen.query_one("#form-fields").styles.max_height.value == (26 if rows == 40 else 10)
+
+
+async def test_the_live_strip_keeps_the_quorum_whole_on_80_columns(tui_store, frozen_today, make_app):
+    """The quorum is what the clerk must never lose sight of: on a narrow terminal the item's
+    title is cut and the confirmed mark and the clock give way before it does."""
+    from store.demo import open_on_january_minutes
+    from tui.widgets.live_strip import LiveStrip
+
+    committee = build_demo(tui_store, today=frozen_today)
+    open_on_january_minutes(tui_store, committee)
+    for width in (80, 120):
+        app = make_app()
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            strip = app.screen.query_one(LiveStrip)
+            line = strip.render_line(0).text
+            assert "present," in line and "needed ·" in line and line.rstrip().endswith(("quorate", "INQUORATE"))
+            assert "Taking: 91. LEICESTERSHIR" in line
+            assert ("18:42:05" in line) == (width == 120)  # the clock gives way before the quorum

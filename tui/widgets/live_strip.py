@@ -13,6 +13,7 @@ from store.meeting_models import Minute, QuorumState
 
 class LiveStrip(Static):
     TITLE_WIDTH = 44  # at most, in characters: less when the strip is narrower
+    NARROWEST_TITLE = 12
 
     def __init__(self, now: Callable[[], datetime], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -31,26 +32,37 @@ class LiveStrip(Static):
 
     def _redraw(self) -> None:
         minute, next_number, quorum, items = self._state
-        tail = Text()  # what follows the item: it always shows whole; the item's title gives way
+        # What follows the item, each part with the order in which it gives way on a narrow
+        # terminal (the quorum never does): it always shows whole; the item's title gives way first.
+        parts: list[tuple[int, Text]] = []
         if minute is not None and minute.confirmed:
-            tail.append("  (confirmed)", style="italic")
+            parts.append((1, Text("  (confirmed)", style="italic")))
         if next_number is not None:
-            tail.append(f"  │ next minute {next_number}")
-        tail.append(f"  │ {self.now():%H:%M:%S}")
+            parts.append((3, Text(f"  │ next minute {next_number}")))
+        parts.append((2, Text(f"  │ {self.now():%H:%M:%S}")))
         if quorum is not None:
-            tail.append("  │ ")
             style = "bold green" if quorum.quorate else "bold reverse red"
             label = "quorate" if quorum.quorate else "INQUORATE"
-            tail.append(f" {quorum.present} present, {quorum.required} needed · {label} ", style=style)
+            parts.append((0, Text.assemble("  │ ", (f" {quorum.present} present, {quorum.required} needed · {label} ",
+                                                  style))))
         text = Text()
         if minute is None:
             text.append(" No item being taken" if items else " No minutes opened yet", style="italic")
         else:
             number = f"{minute.number}. " if minute.number is not None else ""
             text.append(f" Taking: {number}", style="bold")
-            room = self.size.width - text.cell_len - tail.cell_len if self.size.width else self.TITLE_WIDTH
-            width = max(min(self.TITLE_WIDTH, room), 12)
-            title = minute.title if len(minute.title) <= width else minute.title[:width - 1] + "…"
+        width = self.size.width
+        if width:
+            fewest = text.cell_len + (self.NARROWEST_TITLE if minute is not None else 0)
+            for rank in (1, 2, 3):
+                if fewest + sum(part.cell_len for _, part in parts) <= width:
+                    break
+                parts = [(order, part) for order, part in parts if order != rank]
+        tail = Text().join(part for _, part in parts)
+        if minute is not None:
+            room = width - text.cell_len - tail.cell_len if width else self.TITLE_WIDTH
+            title_width = max(min(self.TITLE_WIDTH, room), self.NARROWEST_TITLE)
+            title = minute.title if len(minute.title) <= title_width else minute.title[:title_width - 1] + "…"
             text.append(title, style="bold")
         text.append_text(tail)
         self.update(text, layout=False)  # one line always (app.tcss): the clock ticks without a layout
