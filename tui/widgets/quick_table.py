@@ -15,8 +15,6 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-_NO_STYLE = Style()
-
 
 class QuickTable(DataTable):
     """Rows of height 1 whose cells are Text (RecordList and FittedTable make them so)."""
@@ -45,15 +43,16 @@ class QuickTable(DataTable):
         styles = getattr(self, "_paint_styles", None)
         if styles is None:
             return super().rich_style
-        if self not in styles:
-            styles[self] = super().rich_style
-        return styles[self]
+        if "widget" not in styles:
+            styles["widget"] = super().rich_style
+        return styles["widget"]
 
     def _get_row_style(self, row_index: int, base_style: Style) -> Style:
         styles = getattr(self, "_paint_styles", None)
         if styles is None:
             return super()._get_row_style(row_index, base_style)
-        key = ("row", -1 if row_index == -1 else row_index % 2, base_style)
+        kind = "header" if row_index == -1 else "fixed" if row_index < self.fixed_rows else row_index % 2
+        key = ("row", kind, base_style)
         if key not in styles:
             styles[key] = super()._get_row_style(row_index, base_style)
         return styles[key]
