@@ -72,7 +72,7 @@ class ClerkApp(App):
         await super().on_event(event)
 
     def _collect_when_quiet(self) -> None:
-        if time.monotonic() - self._last_input >= QUIET_SECONDS:
+        if time.monotonic() - self._last_input >= QUIET_SECONDS or startup.overdue():
             startup.quiet_moment()
 
     def _restore_theme(self) -> None:

@@ -60,6 +60,16 @@ def test_a_quiet_moment_makes_the_full_pass(started_as_clerk):
     assert seen == []
 
 
+def test_a_clerk_who_never_pauses_still_gets_a_full_pass_in_the_end(started_as_clerk, monkeypatch):
+    startup.settled()
+    monkeypatch.setattr(startup, "OVERDUE_AFTER", 3)
+    gc.collect()
+    assert not startup.overdue()
+    for _ in range(3):
+        gc.collect(1)  # each younger pass counts towards the oldest generation's
+    assert startup.overdue()
+
+
 def test_an_app_started_by_tests_leaves_the_collector_alone(monkeypatch):
     monkeypatch.setattr(startup, "_began", False)
     gc.collect(1)
@@ -86,6 +96,12 @@ async def test_the_app_collects_only_when_no_key_has_been_pressed_for_a_while(st
         app._last_input = time.monotonic() - 0.2
         app._collect_when_quiet()
         assert moments == [True]
+        moments.clear()
+        app._last_input = time.monotonic()
+        monkeypatch.setattr(startup, "overdue", lambda: True)
+        app._collect_when_quiet()
+        assert moments == [True]  # typing without a pause for ever: the pass is overdue, so now
+        monkeypatch.setattr(startup, "overdue", lambda: False)
         moments.clear()
         await asyncio.sleep(0.7)  # nobody types: the app's own timer finds the quiet moment
         assert moments
