@@ -23,8 +23,9 @@ import gc
 STARTUP_THRESHOLDS = (50_000, 50, 100)
 NO_FULL_PASSES = 1_000_000  # the oldest generation's threshold while running: quiet_moment() does them
 # A clerk who never pauses for two seconds still gets a full pass after this many younger ones
-# (about ten minutes of steady typing), so what only a full pass frees cannot pile up.
-OVERDUE_AFTER = 1_000
+# (opening a meeting's minutes makes one or two; typing 285 characters of notes made one), so
+# what only a full pass frees cannot pile up.
+OVERDUE_AFTER = 100
 _usual: tuple[int, int, int] | None = None
 _began = False
 
