@@ -11,8 +11,8 @@ the collector's full passes over them cost 40-70 ms: a dropped frame at a random
 `pane_made()` freezes them too. The objects made after that (caches of drawn lines, records
 shown) still gather in the oldest generation, and a full pass over them every so often cost
 30-70 ms in the middle of a key; so once settled the collector makes no full passes by
-itself, and the app calls `quiet_moment()` when no key has been pressed for a while, which
-makes the full pass then, unseen. An app that tests start without `begin()` leaves the
+itself, and the app calls `quiet_moment()` when no key has been pressed for a while (or the
+pass is `overdue()`), which makes the full pass then, unseen. An app that tests start without `begin()` leaves the
 collector alone.
 """
 

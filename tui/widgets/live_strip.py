@@ -32,8 +32,9 @@ class LiveStrip(Static):
 
     def _redraw(self) -> None:
         minute, next_number, quorum, items = self._state
-        # What follows the item, each part with the order in which it gives way on a narrow
-        # terminal (the quorum never does): it always shows whole; the item's title gives way first.
+        # What follows the item, each part ranked by when it gives way on a narrow terminal: the
+        # confirmed mark (1), the clock (2), the next minute number (3); the quorum (0) never does.
+        # The parts shown show whole; the item's title is cut to the room they leave.
         parts: list[tuple[int, Text]] = []
         if minute is not None and minute.confirmed:
             parts.append((1, Text("  (confirmed)", style="italic")))
