@@ -23,6 +23,7 @@ from store import Store
 from store.errors import ClerkError
 from store.exports.audit_markdown import audit_markdown
 from store.exports.minutes_markdown import minutes_markdown
+from tests.notices import listen
 from tui.cli import main
 
 CONFIRMED_ON = datetime(2021, 3, 9, 18, 5)
@@ -320,15 +321,8 @@ async def test_the_minutes_pane_refuses_typing_into_confirmed_minutes(record):
 
     store = record.store
     before = snapshot(store, record.january.id)
-    said: list[str] = []
     app = ClerkApp(store, today=lambda: CONFIRMED_ON.date(), now=lambda: CONFIRMED_ON)
-    notify = app.notify
-
-    def record_notice(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = record_notice
+    said = listen(app)
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_context(record.committee.id, record.january.id)
         app.set_minute(record.lccl.id)

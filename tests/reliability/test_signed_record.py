@@ -21,6 +21,7 @@ from store import Store
 from store.declarations import DPI
 from store.demo import build_demo
 from store.errors import Conflict
+from tests.notices import listen
 
 CONFIRMED_ON = datetime(2021, 3, 9, 18, 5)
 OTHER = "Other Disclosable Interest"
@@ -265,18 +266,6 @@ def test_imported_minutes_keep_their_attendance_and_declaration_and_lock_them(tm
 
 
 # ---------------------------------------------------------------- the keyboard
-def _listening(app) -> list[str]:
-    said: list[str] = []
-    notify = app.notify
-
-    def record_notice(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = record_notice
-    return said
-
-
 async def test_the_attendance_pane_says_why_and_changes_nothing(record):
     from tests.reliability.test_legal_record import _press_and_accept
     from tui.app import ClerkApp
@@ -285,7 +274,7 @@ async def test_the_attendance_pane_says_why_and_changes_nothing(record):
     store = record.store
     before = snapshot(store.db, record.january.meeting)
     app = ClerkApp(store, today=lambda: CONFIRMED_ON.date(), now=lambda: CONFIRMED_ON)
-    said = _listening(app)
+    said = listen(app)
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_context(record.committee, record.january.meeting)
         await pilot.press("3")
@@ -307,7 +296,7 @@ async def test_the_declarations_pane_says_why_and_changes_nothing(record):
     store = record.store
     before = snapshot(store.db, record.january.meeting)
     app = ClerkApp(store, today=lambda: CONFIRMED_ON.date(), now=lambda: CONFIRMED_ON)
-    said = _listening(app)
+    said = listen(app)
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_context(record.committee, record.january.meeting)
         await pilot.press("4")

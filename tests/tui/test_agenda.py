@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from textual.widgets import Static
 
+from tests.notices import listen
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
 from tui.dialogs.help import HelpScreen
@@ -54,19 +55,6 @@ def shown(app) -> str:
 
 def text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-def listen(app) -> list[str]:
-    """Record what the app tells the clerk (its notifications)."""
-    said: list[str] = []
-    notify = app.notify
-
-    def record(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = record
-    return said
 
 
 async def start(pilot) -> None:

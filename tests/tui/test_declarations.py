@@ -7,6 +7,7 @@ from datetime import date
 from textual.widgets import OptionList, Select, Static
 
 from store.declarations import DPI
+from tests.notices import listen
 from tui.dialogs.declaration_history import DeclarationHistoryDialog
 from tui.dialogs.form import FormDialog
 from tui.screens.declarations import DeclarationsScreen
@@ -207,25 +208,13 @@ async def test_history_shows_the_members_declarations_across_meetings(make_app, 
         assert isinstance(app.screen, DeclarationsScreen)
 
 
-def _listening(app) -> list[tuple[str, str]]:
-    said: list[tuple[str, str]] = []
-    notify = app.notify
-
-    def record_notice(message, *args, **kwargs):
-        said.append((str(message), kwargs.get("severity", "information")))
-        return notify(message, *args, **kwargs)
-
-    app.notify = record_notice
-    return said
-
-
 async def test_a_dpi_defaults_to_withdrew_and_remaining_is_recorded_with_a_warning(make_app, committee, tui_store):
     from store.declarations import DPI_WARNING
 
     _, meeting = _meeting(tui_store, committee)
     lccl = next(m for m in tui_store.minutes.list_for(meeting.id) if "LCCL" in m.title)
     app = make_app()
-    said = _listening(app)
+    said = listen(app, severity=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot)
         await pilot.press("n")

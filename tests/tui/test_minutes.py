@@ -7,6 +7,7 @@ from datetime import time
 import pytest
 from textual.widgets import Static
 
+from tests.notices import listen
 from tui.dialogs.amend import AmendDialog
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
@@ -30,19 +31,6 @@ def _minutes(store, meeting):
 
 def _text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-def _listen(app) -> list[str]:
-    """Record what the app tells the clerk (its notifications)."""
-    said: list[str] = []
-    notify = app.notify
-
-    def record(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = record
-    return said
 
 
 async def _open(pilot) -> None:
@@ -188,7 +176,7 @@ async def test_exempt_item_taken_in_private(make_app, tui_store, meeting):
 
 async def test_closing_time_then_confirm_locks_and_amendments_are_recorded(make_app, tui_store, meeting):
     app = make_app()
-    said = _listen(app)
+    said = listen(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot)
         await pilot.press("enter", *"Noted", "escape", "x")
@@ -232,7 +220,7 @@ async def test_closing_time_then_confirm_locks_and_amendments_are_recorded(make_
 
 async def test_amend_is_only_for_confirmed_minutes(make_app, tui_store, meeting):
     app = make_app()
-    said = _listen(app)
+    said = listen(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot)
         await pilot.press("a")
